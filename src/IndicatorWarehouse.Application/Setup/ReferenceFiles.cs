@@ -1,0 +1,55 @@
+using System.Globalization;
+using CsvHelper;
+using IndicatorWarehouse.Domain.Agencies;
+using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Domain.Indicators;
+
+namespace IndicatorWarehouse.Application.Setup;
+
+/// <summary>The versioned reference data shipped in <c>src/reference/</c> and copied beside the binaries:
+/// rules the law or a province may change live here, not in code. <c>IW_REFERENCE</c> points elsewhere.</summary>
+public sealed class ReferenceFiles(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public static ReferenceFiles Default() => new(Environment.GetEnvironmentVariable("IW_REFERENCE") is { Length: > 0 } dir
+        ? dir : Path.Combine(AppContext.BaseDirectory, "reference"));
+
+    public string PathOf(string relative)
+    {
+        var path = Path.Combine(Directory, relative);
+        return File.Exists(path) || System.IO.Directory.Exists(path)
+            ? path : throw new FileNotFoundException($"Reference file '{path}' is missing (set IW_REFERENCE to the reference folder).", path);
+    }
+
+    public IndicatorCatalog Indicators()
+    {
+        using var reader = File.OpenText(PathOf("indicators.yaml"));
+        return IndicatorCatalog.Parse(reader);
+    }
+
+    public HolidayCalendar Holidays() =>
+        new(ReadCsv("holidays.csv").Select(r => new Holiday(DateOnly.ParseExact(r["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture), r["name"])));
+
+    public IReadOnlyList<Agency> Agencies() => ReadCsv("agencies.csv").Select(r => new Agency(
+        r["agency_code"], r["agency_name"], r["agency_level"], NullIfEmpty(r["province_code"]), NullIfEmpty(r["sector"]),
+        Date(r["valid_from"])!.Value, Date(r["valid_to"]))).ToList();
+
+    public IReadOnlyList<LineageLink> Lineage() => ReadCsv("agency_lineage.csv").Select(r => new LineageLink(
+        r["predecessor_code"], r["successor_code"], Date(r["effective_date"])!.Value,
+        double.Parse(r["share"], CultureInfo.InvariantCulture), NullIfEmpty(r["note"]))).ToList();
+
+    /// <summary>Reads a small reference CSV into one dictionary per row, keyed by header.</summary>
+    private IEnumerable<Dictionary<string, string>> ReadCsv(string relative)
+    {
+        using var csv = new CsvReader(File.OpenText(PathOf(relative)), CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!;
+        while (csv.Read())
+            yield return header.ToDictionary(h => h, h => csv.GetField(h) ?? "");
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+    private static DateOnly? Date(string s) => s.Length == 0 ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+
+namespace IndicatorWarehouse.Cli.Commands;
+
+/// <summary>Commands of the contract whose implementation has not landed yet: they exist, so scripts see
+/// the whole surface, and say plainly that they are not available.</summary>
+internal static class PendingCommands
+{
+    private static readonly (string Name, string Description)[] Pending =
+    [
+        ("ingest", "Load one snapshot: onestop | pakn | digitization | targets FILE"),
+        ("build", "(Re)compute measures for the periods touched"),
+        ("measures", "The measures of one unit and period"),
+        ("index766", "Score 766 index metric counts"),
+        ("scorecard", "Monthly scorecard PDF of one unit"),
+        ("review", "Leadership multi-year trend review PDF"),
+        ("quick-report", "The daily quick report of one unit"),
+        ("generate", "Realistic synthetic source files"),
+        ("demo", "generate → init → ingest → build → scorecards and a review"),
+        ("serve", "Dashboards web app and job scheduler"),
+    ];
+
+    public static IEnumerable<Command> Create() => Pending.Select(p =>
+    {
+        var command = new Command(p.Name, p.Description + " (not yet available)") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction(_ =>
+        {
+            Console.Error.WriteLine($"`iw {p.Name}` is not yet available in this build.");
+            return 3;
+        });
+        return command;
+    });
+}

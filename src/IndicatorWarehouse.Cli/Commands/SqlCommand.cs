@@ -1,0 +1,23 @@
+using System.CommandLine;
+using IndicatorWarehouse.Application.Analysis;
+using IndicatorWarehouse.Warehouse.Queries;
+
+namespace IndicatorWarehouse.Cli.Commands;
+
+internal static class SqlCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "one read-only SQL statement, e.g. \"SELECT * FROM mart_indicator_monthly\"" };
+        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var command = new Command("sql", "Run a read-only query for analysts; statements that would write are refused") { query, format };
+        CommandAction.Set(command, async (parse, ct) =>
+        {
+            var result = await new AdHocQuery(GlobalOptions.Settings(parse).Open()).RunAsync(parse.GetValue(query)!, ct: ct);
+            ResultFormatter.Write(result, parse.GetValue(format)!, Console.Out);
+            return CommandAction.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using IndicatorWarehouse.Application.Setup;
+
+namespace IndicatorWarehouse.Cli;
+
+/// <summary>Options every command accepts: where the warehouse is.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = $"SQLite warehouse file (default {WarehouseSettings.DefaultDbPath}, or IW_DB)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Provider = new("--provider")
+    {
+        Description = "sqlite (default) or sqlserver (or IW_PROVIDER)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "connection string for --provider sqlserver (or IW_CONNECTION)",
+        Recursive = true,
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        Provider.AcceptOnlyFromAmong("sqlite", "sqlserver");
+        root.Options.Add(Db);
+        root.Options.Add(Provider);
+        root.Options.Add(Connection);
+    }
+
+    public static WarehouseSettings Settings(ParseResult parse) =>
+        WarehouseSettings.From(parse.GetValue(Provider), parse.GetValue(Db), parse.GetValue(Connection));
+}

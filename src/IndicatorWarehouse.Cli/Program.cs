@@ -1,0 +1,14 @@
+using System.CommandLine;
+using System.Text;
+using IndicatorWarehouse.Cli;
+using IndicatorWarehouse.Cli.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("iw — IndicatorWarehouse: kho dữ liệu chỉ số cải cách hành chính (CCHC)");
+GlobalOptions.AddTo(root);
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(SqlCommand.Create());
+foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
+
+return await root.Parse(args).InvokeAsync();

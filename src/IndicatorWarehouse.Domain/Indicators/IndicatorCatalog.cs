@@ -1,0 +1,53 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace IndicatorWarehouse.Domain.Indicators;
+
+/// <summary>One indicator of the catalog: what it counts, in which unit, and which way is good.</summary>
+public sealed record Indicator(
+    string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder)
+{
+    public bool IsRate => Unit == "percent";
+    public bool HigherIsBetter => Direction == "higher_is_better";
+}
+
+/// <summary>The indicator catalog, read from <c>reference/indicators.yaml</c>.</summary>
+public sealed class IndicatorCatalog
+{
+    private readonly Dictionary<string, Indicator> _byCode;
+
+    public IndicatorCatalog(IEnumerable<Indicator> indicators) =>
+        _byCode = indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+
+    public string RuleVersion => _byCode.Values.FirstOrDefault()?.RuleVersion ?? "";
+    public IEnumerable<Indicator> All => _byCode.Values.OrderBy(i => i.SortOrder);
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    public Indicator this[string code] => _byCode.TryGetValue(code, out var i)
+        ? i : throw new KeyNotFoundException($"Indicator '{code}' is not in the catalog.");
+
+    public static IndicatorCatalog Parse(TextReader yaml)
+    {
+        var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build().Deserialize<CatalogFile>(yaml);
+        return new IndicatorCatalog(file.Indicators.Select((i, n) =>
+            new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1)));
+    }
+
+    private sealed class CatalogFile
+    {
+        public string RuleVersion { get; set; } = "";
+        public List<Entry> Indicators { get; set; } = [];
+    }
+
+    private sealed class Entry
+    {
+        public string Code { get; set; } = "";
+        public string NameVi { get; set; } = "";
+        public string NameEn { get; set; } = "";
+        public string Unit { get; set; } = "";
+        public string Direction { get; set; } = "";
+        public string Group { get; set; } = "";
+        public string Formula { get; set; } = "";
+    }
+}

@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace IndicatorWarehouse.Warehouse.Dialects;
+
+/// <summary>Everything that differs between the databases the warehouse runs on. Nothing outside
+/// <c>Dialects/</c> knows which database it talks to.</summary>
+public interface ISqlDialect
+{
+    /// <summary>Folder name under <c>sql/</c> holding this dialect's scripts.</summary>
+    string Name { get; }
+
+    /// <summary>Opens a read-write connection ready for use (pragmas, session settings applied).</summary>
+    Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct = default);
+
+    /// <summary>Opens a connection that cannot write, for analysts' ad-hoc SQL.</summary>
+    Task<DbConnection> OpenReadOnlyAsync(string connectionString, CancellationToken ct = default);
+
+    /// <summary>Splits a migration script into the batches the database executes one at a time.</summary>
+    IReadOnlyList<string> SplitBatches(string script);
+
+    /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads.</summary>
+    void EnsureReadOnlyStatement(DbConnection connection, string sql);
+
+    /// <summary>Inserts rows into a (staging) table the fastest way the database offers.</summary>
+    Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct = default);
+}
+
+/// <summary>An analyst's statement would write, touch the schema, or run more than one statement.</summary>
+public sealed class ReadOnlyViolationException(string message) : Exception(message);
