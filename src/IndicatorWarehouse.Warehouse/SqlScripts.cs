@@ -32,6 +32,28 @@ public static partial class SqlScripts
             .ToList();
     }
 
+    /// <summary>A script cut into named steps at lines <c>-- step: name</c>, so one file can hold a sequence
+    /// whose steps the caller runs one by one (to read each step's row count).</summary>
+    public static IReadOnlyDictionary<string, string> Steps(string dialect, string relativePath)
+    {
+        var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var body = new System.Text.StringBuilder();
+        foreach (var line in Get(dialect, relativePath).Split('\n'))
+        {
+            var m = StepMarker().Match(line);
+            if (!m.Success) { body.AppendLine(line); continue; }
+            if (current is not null) steps[current] = body.ToString();
+            current = m.Groups[1].Value;
+            body.Clear();
+        }
+        if (current is not null) steps[current] = body.ToString();
+        return steps;
+    }
+
+    [GeneratedRegex(@"^--\s*step:\s*([a-z0-9_]+)\s*$")]
+    private static partial Regex StepMarker();
+
     [GeneratedRegex(@"^(\d{3})_([a-z0-9_]+)\.sql$")]
     private static partial Regex MigrationName();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using IndicatorWarehouse.Domain.Agencies;
 using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Domain.Counting;
 using IndicatorWarehouse.Domain.Indicators;
 
 namespace IndicatorWarehouse.Application.Setup;
@@ -26,6 +27,12 @@ public sealed class ReferenceFiles(string directory)
     {
         using var reader = File.OpenText(PathOf("indicators.yaml"));
         return IndicatorCatalog.Parse(reader);
+    }
+
+    public DeadlineRules Deadlines()
+    {
+        using var reader = File.OpenText(PathOf("deadlines.yaml"));
+        return DeadlineRules.Parse(reader);
     }
 
     public HolidayCalendar Holidays() =>

@@ -21,10 +21,20 @@ public interface ISqlDialect
     /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads.</summary>
     void EnsureReadOnlyStatement(DbConnection connection, string sql);
 
-    /// <summary>Inserts rows into a (staging) table the fastest way the database offers.</summary>
-    Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
-        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct = default);
+    /// <summary>The name under which a per-connection staging table is referenced (a temp table).</summary>
+    string StagingTable(string name);
+
+    /// <summary>A writer that inserts rows into a table the fastest way the database offers; several may be
+    /// open at once on one transaction (staged rows and quarantined rows are written as one stream is read).</summary>
+    IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns);
 }
 
 /// <summary>An analyst's statement would write, touch the schema, or run more than one statement.</summary>
 public sealed class ReadOnlyViolationException(string message) : Exception(message);
+
+/// <summary>Appends rows to one table; <see cref="CompleteAsync"/> flushes whatever is buffered.</summary>
+public interface IBulkWriter : IAsyncDisposable
+{
+    ValueTask WriteAsync(object?[] row, CancellationToken ct = default);
+    Task CompleteAsync(CancellationToken ct = default);
+}

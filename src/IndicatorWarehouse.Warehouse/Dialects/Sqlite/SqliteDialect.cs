@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
@@ -8,6 +7,9 @@ namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 public sealed class SqliteDialect : ISqlDialect
 {
     public string Name => "sqlite";
+
+    /// <summary>Timestamps are stored as ISO 8601 text in local time, e.g. 2026-10-08T09:15:00.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
     /// <summary>Builds a connection string for a warehouse file path.</summary>
     public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
@@ -48,27 +50,10 @@ public sealed class SqliteDialect : ISqlDialect
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqliteReadOnlyGuard.EnsureSingleReadOnlyStatement((SqliteConnection)connection, sql);
 
-    public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
-        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct = default)
-    {
-        // SQLite's bulk path is a single prepared INSERT re-bound for every row inside one transaction.
-        await using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        var text = new StringBuilder($"INSERT INTO {table} (").AppendJoin(", ", columns).Append(") VALUES (");
-        var parameters = new SqliteParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            parameters[i] = command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i });
-            text.Append(i == 0 ? "$p0" : ", $p" + i);
-        }
-        command.CommandText = text.Append(')').ToString();
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = row[i] ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+    public string StagingTable(string name) => "temp." + name;
+
+    public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
+        new SqliteBulkWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table, columns);
 
     private static async Task ExecutePragmasAsync(SqliteConnection connection, string pragmas, CancellationToken ct)
     {

@@ -1,0 +1,16 @@
+using IndicatorWarehouse.Ingestion.Records;
+using IndicatorWarehouse.Warehouse.Loading;
+
+namespace IndicatorWarehouse.Application.Ingest;
+
+/// <summary>Turns validated source rows into staged rows: values for the valid ones, quarantine entries for the rest.</summary>
+internal static class Staging
+{
+    public static IEnumerable<StagedRow> Of<T>(IEnumerable<RowOutcome<T>> rows, Func<T, object?[]> values) where T : class
+    {
+        foreach (var row in rows)
+            yield return row.Record is { } record && row.Problem is null
+                ? StagedRow.Valid(row.Line, values(record))
+                : StagedRow.Quarantined(row.Line, row.RawJson, row.Problem?.RecordKey, row.Problem?.Field ?? "", row.Problem?.Reason ?? "invalid row");
+    }
+}

@@ -1,0 +1,41 @@
+using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Domain.Indicators;
+using IndicatorWarehouse.Domain.Targets;
+using IndicatorWarehouse.Ingestion.Records;
+using IndicatorWarehouse.Warehouse.Loading;
+
+namespace IndicatorWarehouse.Application.Ingest;
+
+/// <summary>Targets → <c>stg_target</c>. A target naming an indicator the catalog does not have, or a period
+/// that cannot be read, goes to quarantine rather than being silently dropped.</summary>
+internal sealed class TargetStaging(IndicatorCatalog catalog)
+{
+    public static readonly LoadTarget Target = new("load/target.sql", "stg_target",
+    [
+        "agency_code", "indicator_code", "period_spec", "start_key", "end_key", "comparator", "target_value",
+        "source_document", "clause",
+    ]);
+
+    public IEnumerable<StagedRow> Stage(IEnumerable<RowOutcome<TargetRecord>> rows) => Staging.Of(rows.Select(Check), Values);
+
+    private RowOutcome<TargetRecord> Check(RowOutcome<TargetRecord> row)
+    {
+        if (row.Record is not { } t || row.Problem is not null) return row;
+        var key = $"{t.AgencyCode}/{t.Indicator}/{t.Period}";
+        if (!catalog.Contains(t.Indicator))
+            return row with { Problem = new RowProblem(key, "indicator", $"'{t.Indicator}' is not in the indicator catalog") };
+        try { TargetPeriod.Parse(t.Period); }
+        catch (FormatException e) { return row with { Problem = new RowProblem(key, "period", e.Message) }; }
+        return row;
+    }
+
+    private static object?[] Values(TargetRecord t)
+    {
+        var period = TargetPeriod.Parse(t.Period);
+        return
+        [
+            t.AgencyCode, t.Indicator, period.Spec, DateKey.Of(period.Start), DateKey.Of(period.End), t.Comparator, t.Value,
+            t.SourceDocument, t.Clause,
+        ];
+    }
+}

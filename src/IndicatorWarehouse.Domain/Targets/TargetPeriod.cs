@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using IndicatorWarehouse.Domain.Periods;
+
+namespace IndicatorWarehouse.Domain.Targets;
+
+/// <summary>The span a target is declared for: a period code (<c>2022</c>, <c>2026-Q1</c>, <c>2026-10</c>) or a
+/// plan's range of years (<c>2021-2025</c>). A narrower span is a more specific declaration.</summary>
+public sealed partial record TargetPeriod(string Spec, DateOnly Start, DateOnly End)
+{
+    public int Days => End.DayNumber - Start.DayNumber + 1;
+
+    public bool Covers(Period period) => Start <= period.Start && period.End <= End;
+
+    public static TargetPeriod Parse(string spec)
+    {
+        var range = YearRange().Match(spec.Trim());
+        if (range.Success)
+        {
+            int from = int.Parse(range.Groups[1].Value), to = int.Parse(range.Groups[2].Value);
+            if (to < from) throw new FormatException($"'{spec}': the range ends before it starts.");
+            return new TargetPeriod(spec, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31));
+        }
+        var period = Period.Parse(spec);
+        return new TargetPeriod(spec, period.Start, period.End);
+    }
+
+    [GeneratedRegex(@"^(\d{4})\s*[-–]\s*(\d{4})$")]
+    private static partial Regex YearRange();
+}

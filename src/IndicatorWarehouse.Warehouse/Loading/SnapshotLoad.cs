@@ -1,0 +1,24 @@
+namespace IndicatorWarehouse.Warehouse.Loading;
+
+/// <summary>The audit facts of one snapshot file (becomes a row of <c>etl_snapshot</c>).</summary>
+public sealed record SnapshotFile(string Source, string FileName, string FileHash, string? Profile, DateTime AsOf, string CodeVersion);
+
+/// <summary>Where a source's rows go: the dialect script (<c>load/&lt;name&gt;.sql</c>, run step by step) and the
+/// staging table with its columns, in the order the staged values come.</summary>
+public sealed record LoadTarget(string Script, string StagingName, IReadOnlyList<string> Columns);
+
+/// <summary>One row read from the file: the values to stage, or why it goes to quarantine instead.</summary>
+public sealed record StagedRow(int Line, object?[]? Values, string RawJson, string? RecordKey, string? ProblemField, string? ProblemReason)
+{
+    public static StagedRow Valid(int line, object?[] values) => new(line, values, "", null, null, null);
+
+    public static StagedRow Quarantined(int line, string rawJson, string? key, string field, string reason) =>
+        new(line, null, rawJson, key, field, reason);
+}
+
+/// <summary>What a load did. <see cref="AlreadyLoaded"/>: the same content was loaded before and nothing changed.</summary>
+public sealed record SnapshotResult(
+    long SnapshotId, bool AlreadyLoaded, long Read, long Inserted, long Updated, long Unchanged, long Stale, long Quarantined, TimeSpan Elapsed)
+{
+    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
+}

@@ -1,0 +1,99 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using IndicatorWarehouse.Domain.Calendar;
+
+namespace IndicatorWarehouse.Warehouse.Loading;
+
+/// <summary>Loads one snapshot in one transaction: rows stream into a staging table (bad rows into quarantine),
+/// then the dialect's set-based steps merge staging into the dimensions and facts. A crash or a rejected file
+/// rolls everything back, so a snapshot is loaded whole or not at all; the same content twice is a no-op.</summary>
+public sealed class SnapshotLoader(WarehouseDatabase database)
+{
+    private static readonly string[] QuarantineColumns =
+        ["snapshot_id", "source", "file_name", "line_no", "record_key", "field", "reason", "raw_record", "created_at"];
+
+    public async Task<SnapshotResult?> FindLoadedAsync(SnapshotFile file, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var loaded = await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT snapshot_id FROM etl_snapshot WHERE source = @Source AND file_hash = @FileHash AND reverted_at IS NULL", file);
+        return loaded is { } id ? new SnapshotResult(id, true, 0, 0, 0, 0, 0, 0, TimeSpan.Zero) : null;
+    }
+
+    public async Task<SnapshotResult> LoadAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows,
+        IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        if (await FindLoadedAsync(file, ct) is { } already) return already;
+
+        var clock = Stopwatch.StartNew();
+        var steps = SqlScripts.Steps(database.Dialect.Name, target.Script);
+        var now = DateTime.Now.ToString("s", CultureInfo.InvariantCulture);
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        var snapshotId = await connection.ExecuteScalarAsync<long>(database.Script("load/insert_snapshot.sql"), new
+        {
+            file.Source, file.FileName, file.FileHash, file.Profile, AsOf = Iso(file.AsOf), LoadedAt = now, file.CodeVersion,
+        }, tx);
+        var parameters = new
+        {
+            snapshot_id = snapshotId, as_of = Iso(file.AsOf), as_of_key = DateKey.Of(file.AsOf), now,
+            source = file.Source, file_name = file.FileName,
+        };
+        async Task<int> Step(string name) => await connection.ExecuteAsync(
+            new CommandDefinition(steps[name], parameters, tx, commandTimeout: 0, cancellationToken: ct));
+
+        await Step("create_staging");
+        var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, now, rows, progress, ct);
+        foreach (var name in steps.Keys.Where(k => k is not ("create_staging" or "count_actions" or "drop_staging")))
+            await Step(name);
+        var actions = (await connection.QueryAsync<(string Action, long N)>(steps["count_actions"], parameters, tx))
+            .ToDictionary(a => a.Action, a => a.N);
+        await Step("drop_staging");
+
+        // Lines superseded by a later line of the same record in this file count as unchanged.
+        var result = new SnapshotResult(snapshotId, false, read, actions.GetValueOrDefault("I"), actions.GetValueOrDefault("U"),
+            actions.GetValueOrDefault("N") + (read - quarantined - actions.Values.Sum()), actions.GetValueOrDefault("S"), quarantined, clock.Elapsed);
+        await connection.ExecuteAsync(
+            "UPDATE etl_snapshot SET rows_read = @Read, rows_inserted = @Inserted, rows_updated = @Updated, " +
+            "rows_unchanged = @Unchanged, rows_quarantined = @Quarantined WHERE snapshot_id = @SnapshotId", result, tx);
+        await tx.CommitAsync(ct);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
+    private async Task<(long Read, long Quarantined)> StageAsync(DbConnection connection, DbTransaction tx, SnapshotFile file,
+        LoadTarget target, long snapshotId, string now, IEnumerable<StagedRow> rows, IProgress<long>? progress, CancellationToken ct)
+    {
+        var dialect = database.Dialect;
+        await using var staging = dialect.CreateBulkWriter(connection, tx, dialect.StagingTable(target.StagingName), ["line_no", .. target.Columns]);
+        await using var quarantine = dialect.CreateBulkWriter(connection, tx, "etl_quarantine", QuarantineColumns);
+        long read = 0, quarantined = 0;
+        var staged = new object?[target.Columns.Count + 1];
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            read++;
+            if (row.Values is { } values)
+            {
+                staged[0] = row.Line;
+                Array.Copy(values, 0, staged, 1, values.Length);
+                await staging.WriteAsync(staged, ct);
+            }
+            else
+            {
+                quarantined++;
+                await quarantine.WriteAsync([snapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
+                    row.ProblemReason, row.RawJson, now], ct);
+            }
+            if (read % 50_000 == 0) progress?.Report(read);
+        }
+        await staging.CompleteAsync(ct);
+        await quarantine.CompleteAsync(ct);
+        progress?.Report(read);
+        return (read, quarantined);
+    }
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+}
