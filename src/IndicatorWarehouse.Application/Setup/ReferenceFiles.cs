@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using IndicatorWarehouse.Domain.Agencies;
 using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Indicators;
 
 namespace IndicatorWarehouse.Application.Setup;
@@ -26,6 +27,12 @@ public sealed class ReferenceFiles(string directory)
     {
         using var reader = File.OpenText(PathOf("indicators.yaml"));
         return IndicatorCatalog.Parse(reader);
+    }
+
+    public Index766Rules Index766Rules()
+    {
+        using var reader = File.OpenText(PathOf("index766.yaml"));
+        return Domain.Index766.Index766Rules.Parse(reader);
     }
 
     public HolidayCalendar Holidays() =>
