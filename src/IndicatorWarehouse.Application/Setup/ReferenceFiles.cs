@@ -3,6 +3,7 @@ using CsvHelper;
 using IndicatorWarehouse.Domain.Agencies;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Counting;
+using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Indicators;
 
 namespace IndicatorWarehouse.Application.Setup;
@@ -33,6 +34,12 @@ public sealed class ReferenceFiles(string directory)
     {
         using var reader = File.OpenText(PathOf("deadlines.yaml"));
         return DeadlineRules.Parse(reader);
+    }
+
+    public Index766Rules Index766Rules()
+    {
+        using var reader = File.OpenText(PathOf("index766.yaml"));
+        return Domain.Index766.Index766Rules.Parse(reader);
     }
 
     public HolidayCalendar Holidays() =>

@@ -11,7 +11,6 @@ internal static class PendingCommands
         ("ingest", "Load one snapshot: onestop | pakn | digitization | targets FILE"),
         ("build", "(Re)compute measures for the periods touched"),
         ("measures", "The measures of one unit and period"),
-        ("index766", "Score 766 index metric counts"),
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
         ("quick-report", "The daily quick report of one unit"),

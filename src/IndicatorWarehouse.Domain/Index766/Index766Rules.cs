@@ -1,0 +1,31 @@
+namespace IndicatorWarehouse.Domain.Index766;
+
+/// <summary>The 766 rule set read from <c>reference/index766.yaml</c>: groups, metric rules and rating bands.</summary>
+public sealed class Index766Rules
+{
+    private readonly Dictionary<string, MetricRule> _metrics;
+
+    public Index766Rules(string ruleVersion, IReadOnlyList<ScoreGroup> groups, IReadOnlyList<MetricRule> metrics, IReadOnlyList<RatingBand> bands)
+    {
+        RuleVersion = ruleVersion;
+        Groups = groups;
+        Metrics = metrics;
+        Bands = [.. bands.OrderByDescending(b => b.Min)];
+        _metrics = metrics.ToDictionary(m => m.Code, StringComparer.Ordinal);
+    }
+
+    public string RuleVersion { get; }
+    /// <summary>The Decision's groups, then the portal splits, in file order.</summary>
+    public IReadOnlyList<ScoreGroup> Groups { get; }
+    public IReadOnlyList<MetricRule> Metrics { get; }
+    /// <summary>Highest band first.</summary>
+    public IReadOnlyList<RatingBand> Bands { get; }
+
+    public bool TryGetMetric(string code, out MetricRule rule) => _metrics.TryGetValue(code, out rule!);
+
+    /// <summary>The band a total falls in: the first, from the top, whose minimum it reaches (else the lowest).</summary>
+    public RatingBand BandFor(double total) => Bands.FirstOrDefault(b => total >= b.Min) ?? Bands[^1];
+
+    /// <summary>Reads and checks a rule set; a rule that does not hold together is an <see cref="InvalidDataException"/>.</summary>
+    public static Index766Rules Parse(TextReader yaml) => Index766RulesFile.Parse(yaml);
+}
