@@ -13,7 +13,7 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_counts (
     pending_total INTEGER, pending_overdue INTEGER,
     fee_received INTEGER, fee_paid_online INTEGER, digitized INTEGER, reused INTEGER,
     result_required INTEGER, result_electronic INTEGER, disliked_or_late INTEGER, late_with_apology INTEGER,
-    onestop_scope INTEGER, onestop_late INTEGER,
+    onestop_scope INTEGER, onestop_late INTEGER, personal_store INTEGER, population_db INTEGER,
     PRIMARY KEY (agency_code, period_code));
 CREATE TEMP TABLE IF NOT EXISTS tmp_pakn_counts (
     agency_code TEXT NOT NULL, period_code TEXT NOT NULL,
@@ -26,7 +26,7 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_counts (
     pending_total INTEGER, pending_overdue INTEGER,
     fee_received INTEGER, fee_paid_online INTEGER, digitized INTEGER, reused INTEGER,
     result_required INTEGER, result_electronic INTEGER, disliked_or_late INTEGER, late_with_apology INTEGER,
-    onestop_scope INTEGER, onestop_late INTEGER,
+    onestop_scope INTEGER, onestop_late INTEGER, personal_store INTEGER, population_db INTEGER,
     pakn_total INTEGER, pakn_handled INTEGER, pakn_on_time INTEGER, pakn_late INTEGER, pakn_disliked_or_late INTEGER,
     PRIMARY KEY (agency_code, period_code));
 DELETE FROM tmp_dossier_counts;
@@ -45,7 +45,8 @@ SELECT agency_code, period_code,
     SUM(CASE WHEN disliked = 1 OR processed * late = 1 OR overdue = 1 THEN 1 ELSE 0 END),
     SUM(processed * late * apology),
     SUM(1 - withdrawn),
-    SUM(CASE WHEN withdrawn = 0 AND (processed * late = 1 OR overdue = 1) THEN 1 ELSE 0 END)
+    SUM(CASE WHEN withdrawn = 0 AND (processed * late = 1 OR overdue = 1) THEN 1 ELSE 0 END),
+    SUM(in_p * personal_store), SUM(in_p * population_db)
 FROM (
     SELECT a.agency_code, p.period_code,
         CASE WHEN d.received_date_key >= p.start_key THEN 1 ELSE 0 END AS in_p,
@@ -62,6 +63,8 @@ FROM (
         CASE WHEN g.result_required = 1 THEN 1 ELSE 0 END AS result_required,
         CASE WHEN g.result_electronic = 1 THEN 1 ELSE 0 END AS result_electronic,
         CASE WHEN d.citizen_rating = 'dislike' THEN 1 ELSE 0 END AS disliked,
+        CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
+        CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db,
         d.apology_issued AS apology,
         d.is_withdrawn AS withdrawn
     FROM fact_dossier d
@@ -117,6 +120,7 @@ SELECT k.agency_code, k.period_code,
     d.received_in_p, d.carried_over, d.received_online, d.processed_total, d.processed_early, d.processed_on_time,
     d.processed_late, d.pending_total, d.pending_overdue, d.fee_received, d.fee_paid_online, d.digitized, d.reused,
     d.result_required, d.result_electronic, d.disliked_or_late, d.late_with_apology, d.onestop_scope, d.onestop_late,
+    d.personal_store, d.population_db,
     CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_total WHEN @has_pakn = 1 THEN 0 END,
     CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_handled WHEN @has_pakn = 1 THEN 0 END,
     CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_on_time WHEN @has_pakn = 1 THEN 0 END,
@@ -160,6 +164,8 @@ FROM (
     UNION ALL SELECT agency_code, period_code, 'digitized_dossier_rate', digitized, received_in_p FROM tmp_counts WHERE received_in_p IS NOT NULL AND @has_digitization = 1
     UNION ALL SELECT agency_code, period_code, 'reuse_rate', reused, received_in_p FROM tmp_counts WHERE received_in_p IS NOT NULL AND @has_digitization = 1
     UNION ALL SELECT agency_code, period_code, 'digitized_result_rate', result_electronic, result_required FROM tmp_counts WHERE received_in_p IS NOT NULL AND @has_digitization = 1
+    UNION ALL SELECT agency_code, period_code, 'personal_store_rate', personal_store, received_in_p FROM tmp_counts WHERE received_in_p IS NOT NULL AND @has_digitization = 1
+    UNION ALL SELECT agency_code, period_code, 'population_db_rate', population_db, received_in_p FROM tmp_counts WHERE received_in_p IS NOT NULL AND @has_digitization = 1
     UNION ALL SELECT agency_code, period_code, 'pakn_total', pakn_total, NULL FROM tmp_counts WHERE pakn_total IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'pakn_handled', pakn_handled, NULL FROM tmp_counts WHERE pakn_total IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'pakn_late', pakn_late, NULL FROM tmp_counts WHERE pakn_total IS NOT NULL

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Dapper;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Domain.Periods;
+using IndicatorWarehouse.Warehouse;
+using IndicatorWarehouse.Warehouse.Build;
+using IndicatorWarehouse.Warehouse.Ledger;
+
+namespace IndicatorWarehouse.Application.Build;
+
+/// <summary>What to rebuild: explicit months, everything, or (neither) what loads changed since the last build.</summary>
+public sealed record BuildRequest(string? FromMonth = null, string? ToMonth = null, bool All = false);
+
+/// <summary>What a build did: the date range and periods rebuilt, values written, and how long it took.</summary>
+public sealed record BuildReport(DateOnly? From, DateOnly? To, int Periods, long Values, TimeSpan Elapsed)
+{
+    public bool NothingToDo => From is null;
+}
+
+/// <summary>`iw build`: recomputes the measures of the periods touched, then the 766 scores and the target
+/// status derived from them, in one transaction, and records the run in the ledger.</summary>
+public sealed class BuildService(WarehouseDatabase database, ReferenceFiles reference)
+{
+    public async Task<BuildReport> BuildAsync(BuildRequest request, CancellationToken ct = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ledger = new RunLedger(database);
+        var runId = await ledger.StartAsync("build", $"from={request.FromMonth};to={request.ToMonth};all={request.All}", ct);
+        try
+        {
+            await using var connection = await database.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var range = await RangeAsync(connection, tx, request);
+            if (range is not var (from, to, lastQueued))
+            {
+                await tx.CommitAsync(ct);
+                await ledger.FinishAsync(runId, "skipped", 0, null, ct);
+                return new BuildReport(null, null, 0, 0, clock.Elapsed);
+            }
+
+            var catalog = reference.Indicators();
+            var periods = await new MeasureBuilder(database).BuildAsync(connection, tx, from, to, runId, catalog.RuleVersion, ct);
+            await new DerivedMeasures(connection, tx, reference).WriteAsync(periods, runId, catalog.RuleVersion, ct);
+            await connection.ExecuteAsync("DELETE FROM etl_rebuild_queue WHERE queue_id <= @lastQueued", new { lastQueued }, tx);
+            var values = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_indicator_value WHERE build_id = @runId", new { runId }, tx);
+            await tx.CommitAsync(ct);
+            await ledger.FinishAsync(runId, "succeeded", values, null, ct);
+            return new BuildReport(from, to, periods.Count, values, clock.Elapsed);
+        }
+        catch (Exception e)
+        {
+            await ledger.FinishAsync(runId, "failed", null, e.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static async Task<(DateOnly From, DateOnly To, long LastQueued)?> RangeAsync(
+        System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, BuildRequest request)
+    {
+        var lastQueued = await c.ExecuteScalarAsync<long?>("SELECT MAX(queue_id) FROM etl_rebuild_queue", transaction: tx) ?? 0;
+        var dataAsOf = await c.ExecuteScalarAsync<string?>(
+            "SELECT MAX(as_of) FROM etl_snapshot WHERE source IN ('onestop', 'pakn', 'digitization') AND reverted_at IS NULL", transaction: tx);
+        if (dataAsOf is null) return null;
+        var asOfDay = DateOnly.FromDateTime(DateTime.Parse(dataAsOf, CultureInfo.InvariantCulture));
+
+        if (request.FromMonth is not null || request.ToMonth is not null)
+        {
+            var from = Month(request.FromMonth ?? request.ToMonth!).Start;
+            var to = Month(request.ToMonth ?? request.FromMonth!).End;
+            if (to < from) throw new ArgumentException($"--to {request.ToMonth} is before --from {request.FromMonth}.");
+            return (from, to, lastQueued);
+        }
+        if (!request.All)
+        {
+            var queued = await c.QuerySingleAsync<(long? From, long? To)>(
+                "SELECT MIN(from_date_key), MAX(to_date_key) FROM etl_rebuild_queue", transaction: tx);
+            return queued.From is null ? null : (DateKey.ToDate((int)queued.From.Value), DateKey.ToDate((int)queued.To!.Value), lastQueued);
+        }
+        // Everything: from the first dossier to the data's as-of day, so dossiers still pending are counted up to now.
+        var first = await c.ExecuteScalarAsync<long?>("SELECT MIN(received_date_key) FROM fact_dossier", transaction: tx);
+        return first is null ? null : (DateKey.ToDate((int)first.Value), asOfDay, lastQueued);
+    }
+
+    private static Period Month(string yyyyMm) => Period.TryParse(yyyyMm, out var p) && p.Grain == Grain.Month
+        ? p : throw new FormatException($"'{yyyyMm}' is not a month: use YYYY-MM, e.g. 2026-10.");
+}

@@ -1,0 +1,31 @@
+namespace IndicatorWarehouse.Domain.Targets;
+
+/// <summary>Where a figure stands against its target (codes stored; Vietnamese labels for people).</summary>
+public enum TargetState { Met, NotMet, AtRisk, NoData }
+
+/// <summary>A figure against its target: the gap in points, attainment, and the state.</summary>
+public sealed record TargetAssessment(double? Gap, double? Attainment, TargetState State, double? Projected)
+{
+    public static string Code(TargetState s) => s switch
+    {
+        TargetState.Met => "dat", TargetState.NotMet => "chua_dat", TargetState.AtRisk => "nguy_co", _ => "khong_co_du_lieu",
+    };
+
+    public static string LabelVi(TargetState s) => s switch
+    {
+        TargetState.Met => "Đạt", TargetState.NotMet => "Chưa đạt", TargetState.AtRisk => "Nguy cơ chưa đạt", _ => "Không có dữ liệu",
+    };
+
+    /// <summary>A closed period is met or not; an open one is at risk when the projection to its end misses
+    /// (or, with no trend to project, when the figure so far misses).</summary>
+    public static TargetAssessment Assess(double? value, Target target, bool periodClosed, double? projectedAtEnd)
+    {
+        if (value is not { } v) return new TargetAssessment(null, null, TargetState.NoData, projectedAtEnd);
+        var gap = v - target.Value;
+        double? attainment = target.Comparator == ">=" && target.Value > 0 ? 100 * v / target.Value : null;
+        TargetState state;
+        if (periodClosed) state = target.IsMetBy(v) ? TargetState.Met : TargetState.NotMet;
+        else state = target.IsMetBy(projectedAtEnd ?? v) ? TargetState.Met : TargetState.AtRisk;
+        return new TargetAssessment(gap, attainment, state, projectedAtEnd);
+    }
+}
