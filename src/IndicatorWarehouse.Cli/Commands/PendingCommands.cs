@@ -9,8 +9,6 @@ internal static class PendingCommands
     private static readonly (string Name, string Description)[] Pending =
     [
         ("ingest", "Load one snapshot: onestop | pakn | digitization | targets FILE"),
-        ("build", "(Re)compute measures for the periods touched"),
-        ("measures", "The measures of one unit and period"),
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
         ("quick-report", "The daily quick report of one unit"),
