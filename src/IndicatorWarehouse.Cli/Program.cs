@@ -11,6 +11,7 @@ root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(MeasuresCommand.Create());
+root.Subcommands.Add(QuickReportCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Dapper;
+
+namespace IndicatorWarehouse.Warehouse.Queries;
+
+/// <summary>Dossier counts of one unit over a day range, by the same rules as the build (scope: received by the
+/// last day and not ended before the first; status 3 left out).</summary>
+public sealed record DossierTally(long Total, long Processed, long Early, long OnTime, long Late, long LateWithApology,
+    long Pending, long PendingOverdue, long ReceivedInRange, long Digitized, long ResultRequired, long ResultElectronic);
+
+public sealed record PaknTally(long Received, long Handled, long HandledOnTime, long Pending, long PendingOverdue);
+
+/// <summary>A dossier named in the quick report (a late one with its reason, or one falling due soon).</summary>
+public sealed record DossierLine(string dossier_code, string? procedure_name, string? field_name, string received_at, string? due_at,
+    long? deadline_date_key, string? finished_at, string? late_reason, long apology_issued);
+
+/// <summary>The daily quick report's figures (seed 001, annex) for one unit, read straight from the facts so
+/// any day can be reported, not only built periods.</summary>
+public sealed class QuickReportQueries(DbConnection connection)
+{
+    private const string Scope = """
+        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
+        LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
+        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3)
+          AND d.received_date_key <= @to AND (d.end_date_key IS NULL OR d.end_date_key >= @from)
+        """;
+
+    public Task<DossierTally> DossiersAsync(string agency, int from, int to) => connection.QuerySingleAsync<DossierTally>($"""
+        SELECT COUNT(*) AS Total,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to THEN 1 ELSE 0 END), 0) AS Processed,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.outcome = 1 THEN 1 ELSE 0 END), 0) AS Early,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.outcome = 2 THEN 1 ELSE 0 END), 0) AS OnTime,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.outcome = 3 THEN 1 ELSE 0 END), 0) AS Late,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.outcome = 3 AND d.apology_issued = 1 THEN 1 ELSE 0 END), 0) AS LateWithApology,
+            COALESCE(SUM(CASE WHEN d.end_date_key IS NULL OR d.end_date_key > @to THEN 1 ELSE 0 END), 0) AS Pending,
+            COALESCE(SUM(CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @to) AND d.overdue_from_key <= @to THEN 1 ELSE 0 END), 0) AS PendingOverdue,
+            COALESCE(SUM(CASE WHEN d.received_date_key >= @from THEN 1 ELSE 0 END), 0) AS ReceivedInRange,
+            COALESCE(SUM(CASE WHEN d.received_date_key >= @from AND g.documents_digitized > 0 THEN 1 ELSE 0 END), 0) AS Digitized,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.is_withdrawn = 0 AND g.result_required = 1 THEN 1 ELSE 0 END), 0) AS ResultRequired,
+            COALESCE(SUM(CASE WHEN d.end_date_key <= @to AND d.is_withdrawn = 0 AND g.result_required = 1 AND g.result_electronic = 1 THEN 1 ELSE 0 END), 0) AS ResultElectronic
+        {Scope}
+        """, new { agency, from, to });
+
+    public async Task<IReadOnlyList<DossierLine>> LateAsync(string agency, int from, int to) => (await connection.QueryAsync<DossierLine>($"""
+        SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
+        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
+        JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
+        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3) AND d.outcome = 3
+          AND d.end_date_key BETWEEN @from AND @to
+        ORDER BY d.end_date_key, d.dossier_code
+        """, new { agency, from, to })).ToList();
+
+    /// <summary>Dossiers still open on <paramref name="day"/> whose deadline falls on one of the given days.</summary>
+    public async Task<IReadOnlyList<DossierLine>> FallingDueAsync(string agency, int day, IReadOnlyList<int> dueDays) => (await connection.QueryAsync<DossierLine>("""
+        SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
+        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
+        JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
+        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3) AND d.is_withdrawn = 0
+          AND d.received_date_key <= @day AND (d.end_date_key IS NULL OR d.end_date_key > @day)
+          AND d.deadline_date_key IN @dueDays
+        ORDER BY d.deadline_date_key, d.dossier_code
+        """, new { agency, day, dueDays })).ToList();
+
+    public Task<PaknTally> PaknAsync(string agency, int from, int to) => connection.QuerySingleAsync<PaknTally>("""
+        SELECT COALESCE(SUM(CASE WHEN k.received_date_key >= @from THEN 1 ELSE 0 END), 0) AS Received,
+            COALESCE(SUM(CASE WHEN k.handled_date_key <= @to THEN 1 ELSE 0 END), 0) AS Handled,
+            COALESCE(SUM(CASE WHEN k.handled_date_key <= @to AND k.handled_date_key <= k.deadline_date_key THEN 1 ELSE 0 END), 0) AS HandledOnTime,
+            COALESCE(SUM(CASE WHEN k.handled_date_key IS NULL OR k.handled_date_key > @to THEN 1 ELSE 0 END), 0) AS Pending,
+            COALESCE(SUM(CASE WHEN (k.handled_date_key IS NULL OR k.handled_date_key > @to) AND k.deadline_date_key < @to THEN 1 ELSE 0 END), 0) AS PendingOverdue
+        FROM fact_pakn k JOIN dim_agency a ON a.agency_key = k.agency_key
+        WHERE a.agency_code = @agency AND k.received_date_key <= @to AND (k.handled_date_key IS NULL OR k.handled_date_key >= @from)
+        """, new { agency, from, to });
+}
