@@ -12,6 +12,7 @@ root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(MeasuresCommand.Create());
 root.Subcommands.Add(QuickReportCommand.Create());
+root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
