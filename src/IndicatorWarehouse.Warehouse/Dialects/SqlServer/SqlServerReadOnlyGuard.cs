@@ -60,18 +60,24 @@ internal static class SqlServerReadOnlyGuard
         for (var i = 0; i < count; i++)
         {
             var token = tokens[i];
-            if (token.Kind == TSqlTokenKind.Word && Forbidden.Contains(token.Text))
+            if (token.Kind == TSqlTokenKind.Word && Forbidden.Contains(token.Text) && !IsMergeHint(tokens, i, count))
                 throw new ReadOnlyViolationException($"Refused: {token.Text} is not allowed here; only reading (SELECT) is allowed.");
             if (token.IsSymbol(';'))
                 throw new ReadOnlyViolationException("Refused: only one statement at a time is allowed.");
             if (token.IsSymbol('(')) depth++;
             else if (token.IsSymbol(')')) depth--;
-            else if (depth == 0 && token.IsWord("SELECT") && !(i > 0 && tokens[i - 1].Kind == TSqlTokenKind.Word && SetOperators.Contains(tokens[i - 1].Text)))
-                statements++;
+            else if (depth == 0 && token.IsWord("SELECT") && !FollowsSetOperator(tokens, i)) statements++;
         }
         if (statements != 1)
             throw new ReadOnlyViolationException("Refused: only one statement at a time is allowed.");
     }
+
+    private static bool FollowsSetOperator(IReadOnlyList<TSqlToken> tokens, int i) =>
+        i > 0 && tokens[i - 1].Kind == TSqlTokenKind.Word && SetOperators.Contains(tokens[i - 1].Text);
+
+    // MERGE JOIN and MERGE UNION are query hints (INNER MERGE JOIN, OPTION (MERGE JOIN)), not the MERGE statement.
+    private static bool IsMergeHint(IReadOnlyList<TSqlToken> tokens, int i, int count) =>
+        tokens[i].IsWord("MERGE") && i + 1 < count && (tokens[i + 1].IsWord("JOIN") || tokens[i + 1].IsWord("UNION"));
 
     /// <summary>The server layer: the text must compile and its first statement must return rows. The function
     /// reports problems as a row (error_number set) instead of raising them.</summary>

@@ -19,6 +19,7 @@ public sealed class SqlServerReadOnlyGuardTests
     [InlineData("SELECT TOP (5) WITH TIES a, rows_updated FROM t ORDER BY a OFFSET 0 ROWS FETCH NEXT 5 ROWS ONLY")]
     [InlineData("SELECT x FROM t WHERE y IN (SELECT y FROM u) AND z = (SELECT MAX(z) FROM v)")]
     [InlineData("SELECT * FROM OPENJSON(N'[1,2]') WITH (n int '$')")]
+    [InlineData("SELECT a.x FROM a INNER MERGE JOIN b ON a.x = b.x OPTION (MERGE JOIN)")]
     public void EnsureTokensRead_OneRead_IsAccepted(string sql) =>
         SqlServerReadOnlyGuard.EnsureTokensRead(sql);
 
@@ -34,6 +35,7 @@ public sealed class SqlServerReadOnlyGuardTests
     [InlineData("SELECT * INTO t2 FROM t", "INTO")]
     [InlineData("WITH a AS (SELECT 1 AS n) UPDATE t SET x = 1", "UPDATE")]
     [InlineData("SELECT 1 EXEC('DROP TABLE t')", "EXEC")]
+    [InlineData("WITH s AS (SELECT 1 AS x) MERGE t USING s ON t.x = s.x WHEN MATCHED THEN DELETE", "MERGE")]
     [InlineData("select 1 waitfor delay '00:10'", "WAITFOR")]
     [InlineData("SELECT * FROM OPENROWSET(BULK '/etc/passwd', SINGLE_CLOB) AS f", "OPENROWSET")]
     [InlineData("SELECT * FROM t WITH (XLOCK)", "XLOCK")]
