@@ -1,4 +1,3 @@
-
 namespace IndicatorWarehouse.Tests.Support;
 
 /// <summary>SQL Server, when <c>IW_TEST_SQLSERVER</c> holds a connection string to a server where the login may
