@@ -1,5 +1,6 @@
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
+using IndicatorWarehouse.Warehouse.Dialects.SqlServer;
 
 namespace IndicatorWarehouse.Application.Setup;
 
@@ -17,10 +18,15 @@ public sealed record WarehouseSettings(string Provider, string? DbPath, string? 
     public WarehouseDatabase Open() => Provider switch
     {
         "sqlite" => new WarehouseDatabase(new SqliteDialect(), Connection ?? SqliteDialect.ConnectionStringFor(DbPath!)),
-        "sqlserver" => throw new NotSupportedException("The SQL Server provider is not yet available in this build."),
+        "sqlserver" => new WarehouseDatabase(new SqlServerDialect(), RequiredConnection()),
         _ => throw new ArgumentException($"Unknown provider '{Provider}': use sqlite or sqlserver."),
     };
 
     /// <summary>What to show a person as "the warehouse" (never the password of a connection string).</summary>
-    public string Describe() => Provider == "sqlite" ? Path.GetFullPath(DbPath!) : "SQL Server";
+    public string Describe() => Provider == "sqlite" ? Path.GetFullPath(DbPath!) : SqlServerDialect.Describe(RequiredConnection());
+
+    private string RequiredConnection() => string.IsNullOrWhiteSpace(Connection)
+        ? throw new ArgumentException("The sqlserver provider needs a connection string: pass --connection or set IW_CONNECTION, " +
+            "e.g. \"Server=db01;Database=iw;User ID=iw_loader;Password=...;Encrypt=True\" (see sql/sqlserver/README.md).")
+        : Connection;
 }

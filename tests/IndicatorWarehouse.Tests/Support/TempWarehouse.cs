@@ -5,7 +5,7 @@ using IndicatorWarehouse.Warehouse;
 namespace IndicatorWarehouse.Tests.Support;
 
 /// <summary>A real SQLite warehouse file in a fresh temporary folder, deleted afterwards.</summary>
-public sealed class TempWarehouse : IAsyncDisposable
+public sealed class TempWarehouse : ITestWarehouse
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "iw-test-" + Guid.NewGuid().ToString("N")[..12]);
     public string DbPath => Path.Combine(Directory, "warehouse.db");

@@ -1,47 +1,49 @@
 using Dapper;
 using IndicatorWarehouse.Tests.Support;
 using IndicatorWarehouse.Warehouse;
-using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 using IndicatorWarehouse.Warehouse.Migrations;
 
 namespace IndicatorWarehouse.Tests.Warehouse;
 
-public sealed class MigrationRunnerTests
+public sealed class SqliteMigrationRunnerTests : MigrationRunnerTests<SqliteProvider>;
+public sealed class SqlServerMigrationRunnerTests : MigrationRunnerTests<SqlServerProvider>;
+
+public abstract class MigrationRunnerTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
 {
-    [Fact]
-    public async Task Migrate_EmptyFile_AppliesEveryScriptInOrderAndRecordsIt()
+    [ProviderFact]
+    public async Task Migrate_EmptyDatabase_AppliesEveryScriptInOrderAndRecordsIt()
     {
-        await using var warehouse = TempWarehouse.Empty();
+        await using var warehouse = await EmptyAsync();
         await using var connection = await warehouse.OpenAsync();
 
-        var report = await new MigrationRunner(new SqliteDialect()).MigrateAsync(connection);
+        var report = await new MigrationRunner(warehouse.Database.Dialect).MigrateAsync(connection);
 
-        var expected = SqlScripts.Migrations("sqlite").Select(m => $"{m.Version:000}_{m.Name}").ToList();
+        var expected = SqlScripts.Migrations(warehouse.Database.Dialect.Name).Select(m => $"{m.Version:000}_{m.Name}").ToList();
         Assert.Equal(expected, report.Applied);
         Assert.Equal(expected.Count, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_schema_version"));
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'fact_dossier'"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_dossier"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Migrate_Twice_SecondRunAppliesNothing()
     {
-        await using var warehouse = TempWarehouse.Empty();
+        await using var warehouse = await EmptyAsync();
         await using var connection = await warehouse.OpenAsync();
-        var runner = new MigrationRunner(new SqliteDialect());
+        var runner = new MigrationRunner(warehouse.Database.Dialect);
         await runner.MigrateAsync(connection);
 
         var second = await runner.MigrateAsync(connection);
 
         Assert.Empty(second.Applied);
-        Assert.Equal(SqlScripts.Migrations("sqlite").Count, second.AlreadyApplied);
+        Assert.Equal(SqlScripts.Migrations(warehouse.Database.Dialect.Name).Count, second.AlreadyApplied);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Migrate_AppliedScriptEditedLater_Refuses()
     {
-        await using var warehouse = TempWarehouse.Empty();
+        await using var warehouse = await EmptyAsync();
         await using var connection = await warehouse.OpenAsync();
-        var runner = new MigrationRunner(new SqliteDialect());
+        var runner = new MigrationRunner(warehouse.Database.Dialect);
         await runner.MigrateAsync(connection);
         await connection.ExecuteAsync("UPDATE etl_schema_version SET checksum = 'tampered' WHERE version = 1");
 
@@ -50,10 +52,13 @@ public sealed class MigrationRunnerTests
         Assert.Contains("001_etl", error.Message);
     }
 
-    [Fact]
-    public void Migrations_AreNumberedWithoutGaps()
+    [ProviderFact]
+    public async Task Migrations_AreNumberedWithoutGaps()
     {
-        var versions = SqlScripts.Migrations("sqlite").Select(m => m.Version).ToList();
+        await using var warehouse = await EmptyAsync();
+
+        var versions = SqlScripts.Migrations(warehouse.Database.Dialect.Name).Select(m => m.Version).ToList();
+
         Assert.Equal(Enumerable.Range(1, versions.Count), versions);
     }
 }

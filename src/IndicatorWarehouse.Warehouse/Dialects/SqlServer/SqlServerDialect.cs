@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Data.SqlClient;
+
+namespace IndicatorWarehouse.Warehouse.Dialects.SqlServer;
+
+/// <summary>SQL Server: tables in the schemas etl, dim and fact, reached by the same flat names as on SQLite
+/// through synonyms in dbo; analysts read through a reader-only login, on a readable secondary where there is one.</summary>
+public sealed partial class SqlServerDialect : ISqlDialect
+{
+    // Applied to every session whatever the login's defaults. XACT_ABORT ON: any run-time error dooms the
+    // whole transaction, so a snapshot is never half loaded (without it a constraint violation aborts only its
+    // statement and the transaction carries on). ARITHABORT ON: what SSMS and most tools use, so analysts and
+    // the application share plans instead of "slow in the app, fast in SSMS". NOCOUNT stays OFF on purpose:
+    // the portable upserts decide between UPDATE and INSERT on the affected-row count.
+    private const string SessionSettings = "SET XACT_ABORT ON; SET ARITHABORT ON;";
+
+    // An analyst's query should be the deadlock victim, never the load it collides with.
+    private const string ReadOnlySessionSettings = SessionSettings + " SET DEADLOCK_PRIORITY LOW;";
+
+    public string Name => "sqlserver";
+
+    /// <summary>Where a connection string points, for people to read: server and database, never credentials.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        return $"SQL Server {builder.DataSource}, database {builder.InitialCatalog}";
+    }
+
+    public Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct = default) =>
+        OpenWithAsync(connectionString, SessionSettings, ct);
+
+    /// <summary>Opens with <c>ApplicationIntent=ReadOnly</c>: on an availability group with a read-only routing
+    /// list the session lands on a readable secondary, where writes are impossible and analysts do not load the
+    /// primary. The connection string is expected to name a login that is only in db_datareader (see
+    /// sql/sqlserver/README.md); <see cref="EnsureReadOnlyStatement"/> checks the text on top of that.</summary>
+    public Task<DbConnection> OpenReadOnlyAsync(string connectionString, CancellationToken ct = default) =>
+        OpenWithAsync(ReadOnlyConnectionString(connectionString), ReadOnlySessionSettings, ct);
+
+    internal static string ReadOnlyConnectionString(string connectionString) =>
+        new SqlConnectionStringBuilder(connectionString) { ApplicationIntent = ApplicationIntent.ReadOnly }.ConnectionString;
+
+    public IReadOnlyList<string> SplitBatches(string script) =>
+        GoLine().Split(script).Where(batch => !string.IsNullOrWhiteSpace(batch)).ToList();
+
+    public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
+        SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql);
+
+    public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
+        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct = default)
+    {
+        var sqlConnection = (SqlConnection)connection;
+        var sqlTransaction = (SqlTransaction)transaction;
+        // CheckConstraints and KeepNulls give a plain INSERT's semantics, as on SQLite: without them SqlBulkCopy
+        // marks the table's constraints untrusted and replaces NULLs by column defaults. TableLock allows
+        // minimally logged loads into staging tables, which nobody else writes during a load.
+        using var bulkCopy = new SqlBulkCopy(sqlConnection,
+            SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, sqlTransaction)
+        {
+            DestinationTableName = await BaseTableAsync(sqlConnection, sqlTransaction, table, ct),
+            BulkCopyTimeout = 0,   // a load of a million rows takes longer than the 30-second default
+        };
+        foreach (var column in columns) bulkCopy.ColumnMappings.Add(column, column);
+        await using var reader = new ArrayRowReader(columns, rows);
+        await bulkCopy.WriteToServerAsync(reader, ct);
+    }
+
+    /// <summary>The table a flat name stands for: SqlBulkCopy cannot write through a synonym, and every warehouse
+    /// table is reached through one. Names that are no synonym (temporary tables, schema-qualified names) pass as given.</summary>
+    private static async Task<string> BaseTableAsync(SqlConnection connection, SqlTransaction transaction, string table, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT base_object_name FROM sys.synonyms WHERE object_id = OBJECT_ID(@table)",
+            new { table }, transaction, cancellationToken: ct)) ?? table;
+
+    private static async Task<DbConnection> OpenWithAsync(string connectionString, string sessionSettings, CancellationToken ct)
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sessionSettings;
+            await command.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    // sqlcmd's batch separator: a line holding only GO, which the server itself does not understand.
+    [GeneratedRegex(@"^[ \t]*GO[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoLine();
+}
