@@ -20,7 +20,7 @@ public abstract class BulkInsertTests<TProvider> : WarehouseTests<TProvider> whe
 
         await using (var tx = await c.BeginTransactionAsync())
         {
-            await warehouse.Database.Dialect.BulkInsertAsync(c, tx, "etl_quarantine", Columns, Rows(snapshot, 1000));
+            await WriteAsync(warehouse.Database.Dialect, c, tx, Rows(snapshot, 1000));
             await tx.CommitAsync();
         }
 
@@ -39,11 +39,25 @@ public abstract class BulkInsertTests<TProvider> : WarehouseTests<TProvider> whe
 
         await using (var tx = await c.BeginTransactionAsync())
         {
-            await warehouse.Database.Dialect.BulkInsertAsync(c, tx, "etl_quarantine", Columns, Rows(snapshot, 10));
+            await WriteAsync(warehouse.Database.Dialect, c, tx, Rows(snapshot, 10));
             await tx.RollbackAsync();
         }
 
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_quarantine"));
+    }
+
+    /// <summary>Writes through one reused array, as the snapshot loader does: the writer must not keep a reference to it.</summary>
+    private static async Task WriteAsync(IndicatorWarehouse.Warehouse.Dialects.ISqlDialect dialect, System.Data.Common.DbConnection c,
+        System.Data.Common.DbTransaction tx, IEnumerable<object?[]> rows)
+    {
+        await using var writer = dialect.CreateBulkWriter(c, tx, "etl_quarantine", Columns);
+        var reused = new object?[Columns.Length];
+        foreach (var row in rows)
+        {
+            row.CopyTo(reused, 0);
+            await writer.WriteAsync(reused);
+        }
+        await writer.CompleteAsync();
     }
 
     private static async Task<long> InsertSnapshotAsync(System.Data.Common.DbConnection c)

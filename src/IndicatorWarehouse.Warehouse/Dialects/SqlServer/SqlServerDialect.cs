@@ -47,28 +47,15 @@ public sealed partial class SqlServerDialect : ISqlDialect
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql);
 
-    public async Task BulkInsertAsync(DbConnection connection, DbTransaction transaction, string table,
-        IReadOnlyList<string> columns, IEnumerable<object?[]> rows, CancellationToken ct = default)
-    {
-        var sqlConnection = (SqlConnection)connection;
-        var sqlTransaction = (SqlTransaction)transaction;
-        // CheckConstraints and KeepNulls give a plain INSERT's semantics, as on SQLite: without them SqlBulkCopy
-        // marks the table's constraints untrusted and replaces NULLs by column defaults. TableLock allows
-        // minimally logged loads into staging tables, which nobody else writes during a load.
-        using var bulkCopy = new SqlBulkCopy(sqlConnection,
-            SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.TableLock, sqlTransaction)
-        {
-            DestinationTableName = await BaseTableAsync(sqlConnection, sqlTransaction, table, ct),
-            BulkCopyTimeout = 0,   // a load of a million rows takes longer than the 30-second default
-        };
-        foreach (var column in columns) bulkCopy.ColumnMappings.Add(column, column);
-        await using var reader = new ArrayRowReader(columns, rows);
-        await bulkCopy.WriteToServerAsync(reader, ct);
-    }
+    /// <summary>Staging tables are session temp tables: two loads never see each other's rows.</summary>
+    public string StagingTable(string name) => "#" + name;
+
+    public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
+        new SqlServerBulkWriter((SqlConnection)connection, (SqlTransaction)transaction, table, columns);
 
     /// <summary>The table a flat name stands for: SqlBulkCopy cannot write through a synonym, and every warehouse
     /// table is reached through one. Names that are no synonym (temporary tables, schema-qualified names) pass as given.</summary>
-    private static async Task<string> BaseTableAsync(SqlConnection connection, SqlTransaction transaction, string table, CancellationToken ct) =>
+    internal static async Task<string> BaseTableAsync(SqlConnection connection, SqlTransaction transaction, string table, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT base_object_name FROM sys.synonyms WHERE object_id = OBJECT_ID(@table)",
             new { table }, transaction, cancellationToken: ct)) ?? table;
