@@ -9,6 +9,7 @@ var root = new RootCommand("iw — IndicatorWarehouse: kho dữ liệu chỉ s�
 GlobalOptions.AddTo(root);
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
 return await root.Parse(args).InvokeAsync();

@@ -15,7 +15,6 @@ internal static class PendingCommands
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
         ("quick-report", "The daily quick report of one unit"),
-        ("generate", "Realistic synthetic source files"),
         ("demo", "generate → init → ingest → build → scorecards and a review"),
         ("serve", "Dashboards web app and job scheduler"),
     ];
