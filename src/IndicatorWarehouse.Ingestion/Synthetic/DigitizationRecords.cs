@@ -15,7 +15,7 @@ internal static class DigitizationRecords
         var submitted = procedure.Components + random.Next(2);
         var reused = random.Chance(AdoptionTrends.Reused.On(day)) ? random.Next(1, Math.Min(2, submitted) + 1) : 0;
         var digitized = random.Chance(AdoptionTrends.Digitized.On(day)) ? Math.Max(1, submitted - (random.Chance(0.2) ? 1 : 0)) : 0;
-        var processed = dossier.Status is 9 or 10;
+        var processed = dossier.Status is DossierGenerator.Processed or DossierGenerator.Returned;
         var electronic = procedure.ResultRequired ? processed && random.Chance(AdoptionTrends.ElectronicResult.On(day)) : (bool?)null;
         return new DigitizationRecord(dossier.DossierCode, dossier.AgencyCode, submitted, digitized, reused,
             FromPersonalStore: online && random.Chance(AdoptionTrends.PersonalStore.On(day)),

@@ -10,7 +10,8 @@ namespace IndicatorWarehouse.Ingestion.Synthetic;
 /// would end later are still pending, with no end dates.</summary>
 internal sealed class DossierGenerator(UnitAllocator allocator, HolidayCalendar calendar, DateTime asOf)
 {
-    private const int New = 1, Accepted = 2, NotAccepted = 3, Processing = 4, SupplementRequested = 5,
+    // TrangThaiHoSo (domain.md §3).
+    internal const int New = 1, Accepted = 2, NotAccepted = 3, Processing = 4, SupplementRequested = 5,
         Withdrawn = 7, Stopped = 8, Processed = 9, Returned = 10;
 
     private static readonly string[] LateReasons =

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using IndicatorWarehouse.Domain.Agencies;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Ingestion.Records;
@@ -8,10 +9,7 @@ namespace IndicatorWarehouse.Ingestion.Synthetic;
 public sealed record GeneratedFile(string Path, SourceKind Source, int Year, long Rows);
 
 /// <summary>What the generator wrote, and the as-of moment to load it with.</summary>
-public sealed record GenerationSummary(DateTime AsOf, IReadOnlyList<GeneratedFile> Files)
-{
-    public long RowsOf(SourceKind source) => Files.Where(f => f.Source == source).Sum(f => f.Rows);
-}
+public sealed record GenerationSummary(DateTime AsOf, IReadOnlyList<GeneratedFile> Files);
 
 /// <summary>`iw generate`: synthetic one-stop, PAKN and digitization files in canonical form for the merged
 /// province of Tây Ninh (with Long An before 1/7/2025), one file per source and year. Rows stream out day by
@@ -29,8 +27,16 @@ public sealed class SyntheticSourceGenerator(IReadOnlyList<Agency> agencies, IRe
         var asOf = options.EffectiveAsOf;
         var years = Enumerable.Range(options.FirstYear, options.LastYear - options.FirstYear + 1).Where(y => y <= asOf.Year).ToList();
         var files = new GeneratedFile[years.Count][];
-        Parallel.For(0, years.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => files[i] = GenerateYear(outputDirectory, years[i], options, asOf, ct));
+        try
+        {
+            Parallel.For(0, years.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => files[i] = GenerateYear(outputDirectory, years[i], options, asOf, ct));
+        }
+        catch (AggregateException e)
+        {
+            // Callers handle the failure itself (disk full, folder not writable), not the parallel wrapper.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return new GenerationSummary(asOf, files.SelectMany(f => f).ToList());
     }
 
