@@ -11,7 +11,6 @@ internal static class PendingCommands
         ("ingest", "Load one snapshot: onestop | pakn | digitization | targets FILE"),
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
-        ("generate", "Realistic synthetic source files"),
         ("demo", "generate → init → ingest → build → scorecards and a review"),
         ("serve", "Dashboards web app and job scheduler"),
     ];
