@@ -11,6 +11,7 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
 {
     private const int EarliestYear = 2000;
     private const int YearsAheadAllowed = 5;
+    public const string EmptyButRequired = "is empty, but every record needs it";
     private readonly string[] _dateFormats = [.. profile.DateFormats];
     private FieldMap _map = null!;
     private RawRow _row;
@@ -48,33 +49,18 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
     public string RequiredText(CanonicalField field)
     {
         var text = Text(field);
-        if (text is null) Fail(field, "is empty, but every record needs it");
+        if (text is null) Fail(field, EmptyButRequired);
         return text ?? "";
     }
 
-    public DateTime? Date(CanonicalField field)
-    {
-        var text = Text(field);
-        if (text is null) return null;
-        if (!DateText.TryParse(text, _dateFormats, out var value))
-        {
-            Fail(field, $"'{Raw(field)}' is not {DateDescription()}");
-            return null;
-        }
-        if (value.Year < EarliestYear) Fail(field, $"'{Raw(field)}' is before {EarliestYear}: not a plausible date");
-        else if (value.Year > asOf.Year + YearsAheadAllowed)
-            Fail(field, $"'{Raw(field)}' is after {asOf.Year + YearsAheadAllowed}: not a plausible date");
-        return value;
-    }
+    public DateTime? Date(CanonicalField field) => ParseDate(field, Text(field));
 
     public DateTime RequiredDate(CanonicalField field)
     {
-        if (Text(field) is null)
-        {
-            Fail(field, "is empty, but every record needs it");
-            return default;
-        }
-        return Date(field) ?? default;
+        var text = Text(field);
+        if (text is not null) return ParseDate(field, text) ?? default;
+        Fail(field, EmptyButRequired);
+        return default;
     }
 
     /// <summary>A decimal; null when empty. Negative values are refused: no field of ours can be below zero.</summary>
@@ -159,6 +145,20 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
     public void Fail(string field, string reason) => Problem ??= new RowProblem(Key, field, reason);
 
     public string Describe(CanonicalField field) => _map.Describe(field);
+
+    private DateTime? ParseDate(CanonicalField field, string? text)
+    {
+        if (text is null) return null;
+        if (!DateText.TryParse(text, _dateFormats, out var value))
+        {
+            Fail(field, $"'{Raw(field)}' is not {DateDescription()}");
+            return null;
+        }
+        if (value.Year < EarliestYear) Fail(field, $"'{Raw(field)}' is before {EarliestYear}: not a plausible date");
+        else if (value.Year > asOf.Year + YearsAheadAllowed)
+            Fail(field, $"'{Raw(field)}' is after {asOf.Year + YearsAheadAllowed}: not a plausible date");
+        return value;
+    }
 
     private T FailWith<T>(CanonicalField field, string reason, T fallback)
     {

@@ -26,11 +26,11 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         if (period.Length > 0 && !IsPeriod(period))
             row.Fail(Period, $"'{row.Raw(Period)}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10");
         var comparator = row.Text(Comparator) switch { "≥" => ">=", "≤" => "<=", var c => c };
-        if (comparator is null) row.Fail(Comparator, "is empty, but every record needs it");
+        if (comparator is null) row.Fail(Comparator, FieldReader.EmptyButRequired);
         else if (!CanonicalCodes.Comparator.Contains(comparator))
             row.Fail(Comparator, $"'{row.Raw(Comparator)}' is not a comparator; expected >=, <= or =");
         var value = row.Decimal(Value);
-        if (value is null && row.Text(Value) is null) row.Fail(Value, "is empty, but every record needs it");
+        if (value is null && row.Text(Value) is null) row.Fail(Value, FieldReader.EmptyButRequired);
         var record = new TargetRecord(agency, indicator, period, comparator ?? "", (double)(value ?? 0),
             row.RequiredText(SourceDocument), row.RequiredText(Clause));
         return row.Problem is null ? record : null;
