@@ -19,7 +19,6 @@ public sealed class MappingProfile
         Name = name;
         Kind = kind;
         Description = description;
-        EncodingName = encodingName;
         Encoding = TextEncodings.Strict(encodingName);
         Delimiter = delimiter;
         HeaderRow = headerRow;
@@ -35,7 +34,6 @@ public sealed class MappingProfile
     public string Name { get; }
     public SourceKind Kind { get; }
     public string? Description { get; }
-    public string EncodingName { get; }
     public Encoding Encoding { get; }
     public char Delimiter { get; }
     public int HeaderRow { get; }

@@ -20,8 +20,6 @@ public sealed class ProfileCatalog
         ? profile
         : throw new KeyNotFoundException($"No mapping profile named '{name}'. Known profiles: {string.Join(", ", _byName.Keys.Order())}.");
 
-    public bool TryGet(string name, out MappingProfile profile) => _byName.TryGetValue(name.Trim(), out profile!);
-
     /// <summary>Reads every *.yaml / *.yml file of the folders that exist; a malformed profile stops the load
     /// with <see cref="InvalidDataException"/> naming the file, rather than being skipped silently.</summary>
     public static ProfileCatalog Load(params string[] directories)

@@ -25,7 +25,7 @@ internal static class ContentSniffer
                     throw new SourceRejectedException(path, $"is {binary}, not a CSV text file");
                 if (options.IsUtf8 && HasUtf16Bom(head))
                     throw new SourceRejectedException(path, "is UTF-16 text (byte-order mark), not UTF-8; save it as UTF-8 or use a profile that declares encoding: utf-16");
-                if (options.IsUtf8 && head.AsSpan().IndexOf((byte)0) >= 0)
+                if (options.Encoding.GetByteCount("a") == 1 && head.AsSpan().IndexOf((byte)0) >= 0)
                     throw new SourceRejectedException(path, "contains NUL bytes: a binary file, not CSV text");
                 break;
             case SourceFormat.Json:

@@ -31,14 +31,6 @@ public sealed class RawHeader
     /// <summary>True when more than one column has the normalized form of <paramref name="name"/>.</summary>
     public bool IsAmbiguous(string name) => _ambiguous.Contains(HeaderKey.Normalize(name));
 
-    public bool SameNames(IReadOnlyList<string> names)
-    {
-        if (names.Count != Names.Count) return false;
-        for (var i = 0; i < names.Count; i++)
-            if (!string.Equals(names[i], Names[i], StringComparison.Ordinal)) return false;
-        return true;
-    }
-
     public override string ToString() => string.Join(", ", Names);
 }
 
@@ -48,15 +40,6 @@ public sealed class RawHeader
 public readonly record struct RawRow(int Number, RawHeader Header, string?[] Values)
 {
     public string? this[string column] => Header.IndexOf(column) is >= 0 and var i && i < Values.Length ? Values[i] : null;
-
-    /// <summary>The row as header → text, for people and for quarantine.</summary>
-    public IReadOnlyDictionary<string, string?> ToDictionary()
-    {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < Values.Length; i++)
-            result[NameOf(i)] = Values[i];
-        return result;
-    }
 
     /// <summary>The header of column <paramref name="index"/>, or a stand-in for a value beyond the header.</summary>
     public string NameOf(int index) => index < Header.Count ? Header.Names[index] : $"(column {index + 1})";

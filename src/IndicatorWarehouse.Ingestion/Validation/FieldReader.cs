@@ -21,8 +21,6 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
     /// <summary>The natural key of the record being read, for the problem report.</summary>
     public string? Key { get; set; }
 
-    public DateTime AsOf => asOf;
-
     public void Start(RawRow row, FieldMap map)
     {
         _row = row;
