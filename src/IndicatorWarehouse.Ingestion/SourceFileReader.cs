@@ -44,9 +44,9 @@ public static class SourceFileReader
             // JSON objects may each list their own keys; a key missing from one is a missing value, not a missing column.
             if (!ReferenceEquals(row.Header, map.Header)) map = FieldMap.Build(row.Header, profile, path, requireColumns: false);
             fields.Start(row, map);
-            var record = row.Values.Length == row.Header.Count ? validator.Validate(fields) : null;
-            if (row.Values.Length != row.Header.Count)
-                fields.Fail("(row)", $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)");
+            T? record = null;
+            if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
+            else fields.Fail("(row)", $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)");
             yield return new RowOutcome<T>(row.Number, raw.Write(row), record, fields.Problem);
         }
     }
