@@ -1,0 +1,93 @@
+using ExcelDataReader;
+using IndicatorWarehouse.Ingestion.Records;
+
+namespace IndicatorWarehouse.Ingestion.Readers;
+
+/// <summary>Streams the first sheet of a workbook. Date cells become ISO dates (not serial numbers), numbers
+/// use the file's decimal separator; columns end where the header does; fully blank rows are skipped.</summary>
+internal sealed class ExcelRowReader : RawRowReader
+{
+    private readonly FileStream _stream;
+    private readonly IExcelDataReader _excel;
+    private readonly ReadOptions _options;
+    private readonly int _width;
+    private int _row;
+
+    public ExcelRowReader(string path, ReadOptions options) : base(path)
+    {
+        TextEncodings.EnsureRegistered();
+        _options = options;
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        try
+        {
+            _excel = Guard(() => ExcelReaderFactory.CreateReader(_stream));
+            for (var i = 0; i < options.HeaderRow; i++)
+            {
+                if (!Guard(_excel.Read))
+                    throw new SourceRejectedException(path, $"the first sheet has no header row (expected on row {options.HeaderRow})");
+                _row++;
+            }
+            var names = Enumerable.Range(0, _excel.FieldCount).Select(i => Cell(i) ?? "").ToList();
+            _width = names.FindLastIndex(n => n.Trim().Length > 0) + 1;
+            if (_width == 0) throw new SourceRejectedException(path, $"row {_row} of the first sheet is empty: no header");
+            Header = new RawHeader(names.Take(_width).ToList());
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+    }
+
+    public override RawHeader Header { get; }
+
+    public override bool TryRead(out RawRow row)
+    {
+        while (Guard(_excel.Read))
+        {
+            _row++;
+            var values = new string?[_width];
+            var any = false;
+            for (var i = 0; i < Math.Min(_width, _excel.FieldCount); i++)
+            {
+                values[i] = Cell(i) ?? "";
+                any |= values[i]!.Length > 0;
+            }
+            if (!any) continue;
+            row = new RawRow(_row, Header, values);
+            return true;
+        }
+        row = default;
+        return false;
+    }
+
+    private string? Cell(int column) => _excel.GetValue(column) switch
+    {
+        null => null,
+        string s => s,
+        DateTime d => CellText.Date(d),
+        double n => CellText.Number(n, _options.DecimalSeparator),
+        bool b => CellText.Flag(b),
+        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>ExcelDataReader throws many exception types for damaged workbooks; all mean the same to us.</summary>
+    private T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (e is not SourceRejectedException)
+        {
+            throw new SourceRejectedException(Path, $"is not a readable Excel workbook ({e.Message})");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        _excel.Dispose();
+        _stream.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+namespace IndicatorWarehouse.Ingestion.Readers;
+
+/// <summary>The file formats a snapshot may come in, chosen by extension.</summary>
+public enum SourceFormat { Csv, Json, Excel }
+
+public static class SourceFormats
+{
+    public static SourceFormat FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".csv" => SourceFormat.Csv,
+        ".json" => SourceFormat.Json,
+        ".xlsx" or ".xls" => SourceFormat.Excel,
+        var other => throw new Records.SourceRejectedException(path,
+            $"unsupported file type '{(other.Length == 0 ? "(no extension)" : other)}': expected .csv, .json or .xlsx"),
+    };
+}
