@@ -21,7 +21,12 @@ internal static class CommandAction
                 await Console.Error.WriteLineAsync(e.Message);
                 return Refused;
             }
-            catch (Exception e) when (e is InvalidDataException or FileNotFoundException or FormatException
+            catch (IndicatorWarehouse.Ingestion.Records.SourceRejectedException e)
+            {
+                await Console.Error.WriteLineAsync($"Tệp bị từ chối / file rejected: {e.Message}");
+                return Failed;
+            }
+            catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FileNotFoundException or FormatException
                                            or ArgumentException or NotSupportedException or InvalidOperationException
                                            or System.Data.Common.DbException or IOException)
             {

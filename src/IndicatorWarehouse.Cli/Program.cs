@@ -9,6 +9,7 @@ var root = new RootCommand("iw — IndicatorWarehouse: kho dữ liệu chỉ s�
 GlobalOptions.AddTo(root);
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(MeasuresCommand.Create());
 root.Subcommands.Add(QuickReportCommand.Create());

@@ -1,5 +1,6 @@
 using System.Reflection;
 using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Ingestion;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Loading;
@@ -14,6 +15,26 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
         typeof(IngestService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
     private readonly SnapshotLoader _loader = new(database);
+
+    /// <summary>Loads one file: hashes it (the same content twice is a no-op, found before reading a row), reads it
+    /// through the profile (canonical form without one), and loads it as one snapshot.</summary>
+    /// <param name="asOf">the moment the file describes; default now — rows received after it are quarantined</param>
+    public async Task<SnapshotResult> IngestFileAsync(SourceKind kind, string path, DateTime? asOf = null, string? profileName = null,
+        IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
+        var profile = profileName is null ? null : reference.Profiles().Get(profileName);
+        var when = asOf ?? DateTime.Now;
+        var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, when, CodeVersion);
+        if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
+        return kind switch
+        {
+            SourceKind.Onestop => await LoadDossiersAsync(file, SourceFileReader.ReadDossiers(path, profile, when), progress, ct),
+            SourceKind.Pakn => await LoadPaknAsync(file, SourceFileReader.ReadPakn(path, profile, when), progress, ct),
+            SourceKind.Digitization => await LoadDigitizationAsync(file, SourceFileReader.ReadDigitization(path, profile, when), progress, ct),
+            _ => await LoadTargetsAsync(file, SourceFileReader.ReadTargets(path, profile, when), progress, ct),
+        };
+    }
 
     public Task<SnapshotResult> LoadDossiersAsync(SnapshotFile file, IEnumerable<RowOutcome<DossierRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>

@@ -5,6 +5,7 @@ using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Counting;
 using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Indicators;
+using IndicatorWarehouse.Ingestion.Profiles;
 
 namespace IndicatorWarehouse.Application.Setup;
 
@@ -29,6 +30,11 @@ public sealed class ReferenceFiles(string directory)
         using var reader = File.OpenText(PathOf("indicators.yaml"));
         return IndicatorCatalog.Parse(reader);
     }
+
+    /// <summary>The shipped vendor mapping profiles, then the user's own (folder in <c>IW_PROFILES</c>), which
+    /// replace a shipped profile of the same name.</summary>
+    public ProfileCatalog Profiles() => ProfileCatalog.Load(
+        [PathOf("profiles"), .. Environment.GetEnvironmentVariable("IW_PROFILES") is { Length: > 0 } user ? new[] { user } : []]);
 
     public DeadlineRules Deadlines()
     {

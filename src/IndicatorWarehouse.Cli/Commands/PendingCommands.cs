@@ -8,7 +8,6 @@ internal static class PendingCommands
 {
     private static readonly (string Name, string Description)[] Pending =
     [
-        ("ingest", "Load one snapshot: onestop | pakn | digitization | targets FILE"),
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
         ("demo", "generate → init → ingest → build → scorecards and a review"),

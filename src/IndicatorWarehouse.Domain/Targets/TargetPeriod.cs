@@ -7,6 +7,9 @@ namespace IndicatorWarehouse.Domain.Targets;
 /// plan's range of years (<c>2021-2025</c>). A narrower span is a more specific declaration.</summary>
 public sealed partial record TargetPeriod(string Spec, DateOnly Start, DateOnly End)
 {
+    /// <summary>The year an open-ended declaration (<c>2025-</c>) is taken to run to.</summary>
+    public const int OpenEndedLastYear = 2100;
+
     public int Days => End.DayNumber - Start.DayNumber + 1;
 
     public bool Covers(Period period) => Start <= period.Start && period.End <= End;
@@ -16,7 +19,8 @@ public sealed partial record TargetPeriod(string Spec, DateOnly Start, DateOnly 
         var range = YearRange().Match(spec.Trim());
         if (range.Success)
         {
-            int from = int.Parse(range.Groups[1].Value), to = int.Parse(range.Groups[2].Value);
+            var from = int.Parse(range.Groups[1].Value);
+            var to = range.Groups[2].Success ? int.Parse(range.Groups[2].Value) : OpenEndedLastYear;
             if (to < from) throw new FormatException($"'{spec}': the range ends before it starts.");
             return new TargetPeriod(spec, new DateOnly(from, 1, 1), new DateOnly(to, 12, 31));
         }
@@ -24,6 +28,6 @@ public sealed partial record TargetPeriod(string Spec, DateOnly Start, DateOnly 
         return new TargetPeriod(spec, period.Start, period.End);
     }
 
-    [GeneratedRegex(@"^(\d{4})\s*[-–]\s*(\d{4})$")]
+    [GeneratedRegex(@"^(\d{4})\s*[-–]\s*(\d{4})?$")]
     private static partial Regex YearRange();
 }

@@ -1,7 +1,7 @@
 // Regenerates src/reference/samples/mot-cua-excel.xlsx from its CSV twin (mot-cua-excel.csv), the way the
 // one-stop software exports it: dates as real date cells (except "Ngày hẹn trả", which that export writes as
 // text), amounts and counts as numbers, everything else as text.
-// Run from the repository root: dotnet run scripts/samples/make-mot-cua-xlsx.cs
+// Run from the repository root: dotnet run tests/tools/make-mot-cua-xlsx.cs
 #:project ../../src/IndicatorWarehouse.Ingestion/IndicatorWarehouse.Ingestion.csproj
 #:property PublishAot=false
 using System.Globalization;

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using IndicatorWarehouse.Application.Ingest;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Ingestion.Records;
+
+namespace IndicatorWarehouse.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var kind = new Argument<string>("source") { Description = "onestop, pakn, digitization or targets" };
+        kind.AcceptOnlyFromAmong("onestop", "pakn", "digitization", "targets");
+        var file = new Argument<string>("file") { Description = "CSV (UTF-8), JSON array or XLSX (first sheet)" };
+        var asOf = new Option<string?>("--as-of") { Description = "the moment the file describes, e.g. 2026-11-20T17:00 (default: now)" };
+        var profile = new Option<string?>("--profile") { Description = "vendor mapping profile, e.g. mot-cua-excel, dvcqg-sync (default: canonical form)" };
+        var command = new Command("ingest", "Load one snapshot file; bad rows go to quarantine, the same content twice changes nothing")
+            { kind, file, asOf, profile };
+        CommandAction.Set(command, async (parse, ct) =>
+        {
+            var source = Enum.Parse<SourceKind>(parse.GetValue(kind)!, ignoreCase: true);
+            var path = parse.GetValue(file)!;
+            var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text) : (DateTime?)null;
+            var result = await new IngestService(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
+                .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
+            ConsoleProgress.Clear();
+            Console.WriteLine(result.AlreadyLoaded
+                ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
+                : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
+                  $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
+                  $"({result.RowsPerSecond:N0} rows/s)");
+            return CommandAction.Ok;
+        });
+        return command;
+    }
+
+    private static DateTime ParseAsOf(string text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : throw new FormatException($"--as-of '{text}' is not a date-time: use e.g. 2026-11-20T17:00.");
+}
