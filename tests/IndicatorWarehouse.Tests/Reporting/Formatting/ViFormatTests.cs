@@ -1,6 +1,6 @@
 using IndicatorWarehouse.Reporting.Formatting;
 
-namespace IndicatorWarehouse.Tests.Reporting;
+namespace IndicatorWarehouse.Tests.Reporting.Formatting;
 
 public sealed class ViFormatTests
 {
