@@ -1,7 +1,9 @@
--- The measure build for one grain and a range of its periods, set-based: every dossier (and PAKN) is
--- joined to each period of the grain its life overlaps (received .. end, or .. the last period while
--- pending), so quarters and years are counted from the dossiers themselves, never by averaging months.
--- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @from_seq, @to_seq, @build_id, @rule_version.
+-- The measure build for one grain and a range of its periods, set-based, over the profiles of
+-- build/profile.sql: every dossier (and PAKN) profile is joined to each period of the grain its life
+-- overlaps (received .. end, or .. the last period while pending), so quarters and years are counted from
+-- the dossiers themselves, never by averaging months.
+-- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
+-- @from_seq, @to_seq, @build_id, @rule_version, @has_pakn, @has_digitization.
 -- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
 -- day keys they derived.
 
@@ -34,84 +36,68 @@ DELETE FROM tmp_pakn_counts;
 DELETE FROM tmp_counts;
 
 -- step: dossier_counts
+-- Within a dossier's span of periods (received .. end), it was received in P when its received period is P,
+-- processed in P when its end period is P, and overdue at P's end when still open and its first overdue day
+-- falls in P or before.
 INSERT INTO tmp_dossier_counts
-SELECT agency_code, period_code,
-    SUM(in_p), SUM(1 - in_p), SUM(in_p * online),
-    SUM(processed), SUM(processed * early), SUM(processed * on_time), SUM(processed * late),
-    SUM(1 - processed), SUM(overdue),
-    SUM(in_p * has_fee), SUM(in_p * has_fee * paid_online),
-    SUM(in_p * digitized), SUM(in_p * reused),
-    SUM(processed * (1 - withdrawn) * result_required), SUM(processed * (1 - withdrawn) * result_required * result_electronic),
-    SUM(CASE WHEN disliked = 1 OR processed * late = 1 OR overdue = 1 THEN 1 ELSE 0 END),
-    SUM(processed * late * apology),
-    SUM(1 - withdrawn),
-    SUM(CASE WHEN withdrawn = 0 AND (processed * late = 1 OR overdue = 1) THEN 1 ELSE 0 END),
-    SUM(in_p * personal_store), SUM(in_p * population_db)
+SELECT x.agency_code, p.period_code,
+    SUM(CASE WHEN x.rg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg < p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.online ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 1 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 2 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg IS NULL OR x.eg > p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.has_fee ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.paid_online ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.digitized ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.reused ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_required ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_electronic ELSE 0 END),
+    SUM(CASE WHEN x.disliked = 1 OR (x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n * x.apology ELSE 0 END),
+    SUM(x.n * (1 - x.withdrawn)),
+    SUM(CASE WHEN x.withdrawn = 0 AND ((x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq)) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.personal_store ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.population_db ELSE 0 END)
 FROM (
-    SELECT a.agency_code, p.period_code,
-        CASE WHEN d.received_date_key >= p.start_key THEN 1 ELSE 0 END AS in_p,
-        CASE WHEN d.end_date_key <= p.end_key THEN 1 ELSE 0 END AS processed,
-        CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > p.end_key) AND d.overdue_from_key <= p.end_key THEN 1 ELSE 0 END AS overdue,
-        CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
-        CASE WHEN d.outcome = 1 THEN 1 ELSE 0 END AS early,
-        CASE WHEN d.outcome = 2 THEN 1 ELSE 0 END AS on_time,
-        CASE WHEN d.outcome = 3 THEN 1 ELSE 0 END AS late,
-        CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
-        CASE WHEN d.paid_online IN (1, 2) THEN 1 ELSE 0 END AS paid_online,
-        CASE WHEN g.documents_digitized > 0 THEN 1 ELSE 0 END AS digitized,
-        CASE WHEN g.documents_reused > 0 THEN 1 ELSE 0 END AS reused,
-        CASE WHEN g.result_required = 1 THEN 1 ELSE 0 END AS result_required,
-        CASE WHEN g.result_electronic = 1 THEN 1 ELSE 0 END AS result_electronic,
-        CASE WHEN d.citizen_rating = 'dislike' THEN 1 ELSE 0 END AS disliked,
-        CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
-        CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db,
-        d.apology_issued AS apology,
-        d.is_withdrawn AS withdrawn
-    FROM fact_dossier d
-    JOIN dim_agency a ON a.agency_key = d.agency_key
-    JOIN dim_date r ON r.date_key = d.received_date_key
-    LEFT JOIN dim_date e ON e.date_key = d.end_date_key
-    JOIN dim_period p ON p.grain = @grain
-        AND p.seq >= CASE @grain WHEN 'M' THEN r.month_seq WHEN 'Q' THEN r.quarter_seq WHEN 'H' THEN r.half_seq
-                       WHEN 'Y' THEN r.year_seq WHEN 'RM' THEN r.report_month_seq WHEN 'RQ' THEN r.report_quarter_seq
-                       WHEN 'RH' THEN r.report_half_seq ELSE r.report_year_seq END
-        AND p.seq <= COALESCE(CASE @grain WHEN 'M' THEN e.month_seq WHEN 'Q' THEN e.quarter_seq WHEN 'H' THEN e.half_seq
-                       WHEN 'Y' THEN e.year_seq WHEN 'RM' THEN e.report_month_seq WHEN 'RQ' THEN e.report_quarter_seq
-                       WHEN 'RH' THEN e.report_half_seq ELSE e.report_year_seq END, @to_seq)
-        AND p.seq BETWEEN @from_seq AND @to_seq
-    LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
-    -- Status 3 (not accepted) leaves every measure; a dossier ending before it was received is bad data.
-    WHERE (d.status IS NULL OR d.status <> 3)
-      AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR d.end_date_key >= @from_key)
+    SELECT agency_code,
+        (CASE WHEN @reporting = 1 THEN rrs ELSE rs END) / @grain_months AS rg,
+        (CASE WHEN @reporting = 1 THEN res ELSE es END) / @grain_months AS eg,
+        (CASE WHEN @reporting = 1 THEN ros ELSE os END) / @grain_months AS og,
+        online, outcome, has_fee, paid_online, digitized, reused, result_required, result_electronic,
+        disliked, apology, withdrawn, personal_store, population_db, n
+    FROM tmp_dossier_profile
 ) x
-GROUP BY agency_code, period_code;
+-- CROSS JOIN keeps the profiles as the outer loop (SQLite never reorders it): each profile then reads only its
+-- own few periods through the (grain, seq) index instead of every period scanning every profile.
+CROSS JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALESCE(x.eg, @to_seq)
+                 AND p.seq BETWEEN @from_seq AND @to_seq
+GROUP BY x.agency_code, p.period_code;
 
 -- step: pakn_counts
+-- Handled in P after the deadline, or still open at P's end with the deadline passed, is late.
 INSERT INTO tmp_pakn_counts
-SELECT agency_code, period_code, COUNT(*), SUM(handled), SUM(1 - late), SUM(late),
-       SUM(CASE WHEN disliked = 1 OR late = 1 THEN 1 ELSE 0 END)
+SELECT x.agency_code, p.period_code, SUM(x.n),
+    SUM(CASE WHEN x.hg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.hg = p.seq AND x.handled_late = 0) OR ((x.hg IS NULL OR x.hg > p.seq) AND (x.lg IS NULL OR x.lg > p.seq)) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.hg = p.seq AND x.handled_late = 1) OR ((x.hg IS NULL OR x.hg > p.seq) AND x.lg <= p.seq) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.disliked = 1 OR (x.hg = p.seq AND x.handled_late = 1) OR ((x.hg IS NULL OR x.hg > p.seq) AND x.lg <= p.seq) THEN x.n ELSE 0 END)
 FROM (
-    SELECT a.agency_code, p.period_code,
-        CASE WHEN k.handled_date_key <= p.end_key THEN 1 ELSE 0 END AS handled,
-        -- handled in P after the deadline, or still open at P's end past it
-        CASE WHEN k.handled_date_key <= p.end_key THEN (CASE WHEN k.handled_date_key > k.deadline_date_key THEN 1 ELSE 0 END)
-             ELSE (CASE WHEN p.end_key > k.deadline_date_key THEN 1 ELSE 0 END) END AS late,
-        CASE WHEN k.reaction = 'dislike' THEN 1 ELSE 0 END AS disliked
-    FROM fact_pakn k
-    JOIN dim_agency a ON a.agency_key = k.agency_key
-    JOIN dim_date r ON r.date_key = k.received_date_key
-    LEFT JOIN dim_date e ON e.date_key = k.handled_date_key
-    JOIN dim_period p ON p.grain = @grain
-        AND p.seq >= CASE @grain WHEN 'M' THEN r.month_seq WHEN 'Q' THEN r.quarter_seq WHEN 'H' THEN r.half_seq
-                       WHEN 'Y' THEN r.year_seq WHEN 'RM' THEN r.report_month_seq WHEN 'RQ' THEN r.report_quarter_seq
-                       WHEN 'RH' THEN r.report_half_seq ELSE r.report_year_seq END
-        AND p.seq <= COALESCE(CASE @grain WHEN 'M' THEN e.month_seq WHEN 'Q' THEN e.quarter_seq WHEN 'H' THEN e.half_seq
-                       WHEN 'Y' THEN e.year_seq WHEN 'RM' THEN e.report_month_seq WHEN 'RQ' THEN e.report_quarter_seq
-                       WHEN 'RH' THEN e.report_half_seq ELSE e.report_year_seq END, @to_seq)
-        AND p.seq BETWEEN @from_seq AND @to_seq
-    WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handled_date_key >= @from_key)
+    SELECT agency_code,
+        (CASE WHEN @reporting = 1 THEN rrs ELSE rs END) / @grain_months AS rg,
+        (CASE WHEN @reporting = 1 THEN rhs ELSE hs END) / @grain_months AS hg,
+        (CASE WHEN @reporting = 1 THEN rls ELSE ls END) / @grain_months AS lg,
+        handled_late, disliked, n
+    FROM tmp_pakn_profile
 ) x
-GROUP BY agency_code, period_code;
+-- CROSS JOIN keeps the profiles as the outer loop (SQLite never reorders it): each profile then reads only its
+-- own few periods through the (grain, seq) index instead of every period scanning every profile.
+CROSS JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALESCE(x.hg, @to_seq)
+                 AND p.seq BETWEEN @from_seq AND @to_seq
+GROUP BY x.agency_code, p.period_code;
 
 -- step: combine
 -- PAKN counts are 0, not unknown, for a unit with dossiers but no PAKN once the PAKN source has been loaded.

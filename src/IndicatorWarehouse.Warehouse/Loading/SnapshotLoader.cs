@@ -42,18 +42,13 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
             snapshot_id = snapshotId, as_of = Iso(file.AsOf), as_of_key = DateKey.Of(file.AsOf), now,
             source = file.Source, file_name = file.FileName,
         };
-        async Task<int> Step(string name)
-        {
-            var sw = Stopwatch.StartNew();
-            var n = await connection.ExecuteAsync(new CommandDefinition(steps[name], parameters, tx, commandTimeout: 0, cancellationToken: ct));
-            Trace($"step {name}: {sw.ElapsedMilliseconds} ms");
-            return n;
-        }
+        Task<int> Step(string name) => StepTrace.TimeAsync(name, () =>
+            connection.ExecuteAsync(new CommandDefinition(steps[name], parameters, tx, commandTimeout: 0, cancellationToken: ct)));
 
         await Step("create_staging");
         var stageClock = Stopwatch.StartNew();
         var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, now, rows, progress, ct);
-        Trace($"staging {read:N0} rows: {stageClock.ElapsedMilliseconds} ms");
+        StepTrace.Write($"staging {read:N0} rows: {stageClock.ElapsedMilliseconds} ms");
         foreach (var name in steps.Keys.Where(k => k is not ("create_staging" or "count_actions" or "drop_staging")))
             await Step(name);
         var actions = (await connection.QueryAsync<(string Action, long N)>(steps["count_actions"], parameters, tx))
@@ -100,12 +95,6 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         await quarantine.CompleteAsync(ct);
         progress?.Report(read);
         return (read, quarantined);
-    }
-
-    /// <summary>Step timings on stderr when <c>IW_TRACE=1</c>: where a slow load spends its time.</summary>
-    private static void Trace(string line)
-    {
-        if (Environment.GetEnvironmentVariable("IW_TRACE") == "1") Console.Error.WriteLine("  " + line);
     }
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
