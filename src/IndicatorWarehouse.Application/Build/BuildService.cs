@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Calendar;
@@ -59,10 +58,11 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
         System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, BuildRequest request)
     {
         var lastQueued = await c.ExecuteScalarAsync<long?>("SELECT MAX(queue_id) FROM etl_rebuild_queue", transaction: tx) ?? 0;
-        var dataAsOf = await c.ExecuteScalarAsync<string?>(
+        // Text on SQLite, datetime2 on SQL Server: read as DateTime, which Dapper converts either from.
+        var dataAsOf = await c.ExecuteScalarAsync<DateTime?>(
             "SELECT MAX(as_of) FROM etl_snapshot WHERE source IN ('onestop', 'pakn', 'digitization') AND reverted_at IS NULL", transaction: tx);
-        if (dataAsOf is null) return null;
-        var asOfDay = DateOnly.FromDateTime(DateTime.Parse(dataAsOf, CultureInfo.InvariantCulture));
+        if (dataAsOf is not { } asOf) return null;
+        var asOfDay = DateOnly.FromDateTime(asOf);
 
         if (request.FromMonth is not null || request.ToMonth is not null)
         {

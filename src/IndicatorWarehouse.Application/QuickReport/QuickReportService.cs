@@ -9,7 +9,7 @@ namespace IndicatorWarehouse.Application.QuickReport;
 /// <summary>The daily quick report of one unit (seed 001, annex "Đề cương báo cáo nhanh"), plus the dossiers
 /// falling due in the next working days (the warning seed 003 asks the one-stop software for).</summary>
 public sealed record QuickReport(
-    string AgencyCode, string AgencyName, DateOnly From, DateOnly Date, string? DataAsOf,
+    string AgencyCode, string AgencyName, DateOnly From, DateOnly Date, DateTime? DataAsOf,
     DossierTally Dossiers, IReadOnlyList<DossierLine> Late, PaknTally Pakn,
     IReadOnlyList<DateOnly> DueDays, IReadOnlyList<DossierLine> FallingDue);
 
@@ -24,7 +24,7 @@ public sealed class QuickReportService(WarehouseDatabase database, ReferenceFile
         var name = await c.ExecuteScalarAsync<string?>(
             "SELECT agency_name FROM mart_agency WHERE agency_code = @agencyCode", new { agencyCode })
             ?? throw new ArgumentException($"Unknown unit '{agencyCode}'.");
-        var asOf = await c.ExecuteScalarAsync<string?>("SELECT MAX(as_of) FROM etl_snapshot WHERE source = 'onestop' AND reverted_at IS NULL");
+        var asOf = await c.ExecuteScalarAsync<DateTime?>("SELECT MAX(as_of) FROM etl_snapshot WHERE source = 'onestop' AND reverted_at IS NULL");
 
         var q = new QuickReportQueries(c);
         int fromKey = DateKey.Of(start), toKey = DateKey.Of(date);

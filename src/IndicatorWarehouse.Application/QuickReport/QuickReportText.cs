@@ -17,7 +17,7 @@ public static class QuickReportText
         s.AppendLine("BÁO CÁO NHANH");
         s.AppendLine("Kết quả giải quyết hồ sơ TTHC và số hóa hồ sơ");
         s.AppendLine($"Đơn vị: {r.AgencyName} ({r.AgencyCode})");
-        s.AppendLine($"Số liệu từ {r.From:dd/MM/yyyy} đến hết ngày {r.Date:dd/MM/yyyy}" + (r.DataAsOf is null ? "" : $"; dữ liệu cập nhật đến {AsOf(r.DataAsOf)}"));
+        s.AppendLine($"Số liệu từ {r.From:dd/MM/yyyy} đến hết ngày {r.Date:dd/MM/yyyy}" + (r.DataAsOf is { } asOf ? $"; dữ liệu cập nhật đến {AsOf(asOf)}" : ""));
         s.AppendLine();
         s.AppendLine("1. Kết quả giải quyết hồ sơ TTHC");
         s.AppendLine($"- Tổng số hồ sơ TTHC: {N(d.Total)} (tiếp nhận trong kỳ {N(d.ReceivedInRange)}, kỳ trước chuyển qua {N(d.Total - d.ReceivedInRange)})");
@@ -51,8 +51,7 @@ public static class QuickReportText
 
     private static string Day(long? key) => key is { } k ? DateKey.ToDate((int)k).ToString("dd/MM/yyyy") : "—";
 
-    private static string Date(string? iso) =>
-        iso is null ? "—" : DateTime.Parse(iso, CultureInfo.InvariantCulture).ToString("dd/MM/yyyy");
+    private static string Date(DateTime? at) => at is { } t ? t.ToString("dd/MM/yyyy") : "—";
 
-    private static string AsOf(string iso) => DateTime.Parse(iso, CultureInfo.InvariantCulture).ToString("HH:mm dd/MM/yyyy");
+    private static string AsOf(DateTime at) => at.ToString("HH:mm dd/MM/yyyy");
 }

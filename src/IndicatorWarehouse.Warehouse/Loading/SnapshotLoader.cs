@@ -29,7 +29,8 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
 
         var clock = Stopwatch.StartNew();
         var steps = SqlScripts.Steps(database.Dialect.Name, target.Script);
-        var now = DateTime.Now.ToString("s", CultureInfo.InvariantCulture);
+        var loadedAt = WholeSeconds(DateTime.Now);
+        var now = Iso(loadedAt);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
 
@@ -47,7 +48,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
 
         await Step("create_staging");
         var stageClock = Stopwatch.StartNew();
-        var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, now, rows, progress, ct);
+        var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, loadedAt, rows, progress, ct);
         StepTrace.Write($"staging {read:N0} rows: {stageClock.ElapsedMilliseconds} ms");
         foreach (var name in steps.Keys.Where(k => k is not ("create_staging" or "count_actions" or "drop_staging")))
             await Step(name);
@@ -66,7 +67,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
     }
 
     private async Task<(long Read, long Quarantined)> StageAsync(DbConnection connection, DbTransaction tx, SnapshotFile file,
-        LoadTarget target, long snapshotId, string now, IEnumerable<StagedRow> rows, IProgress<long>? progress, CancellationToken ct)
+        LoadTarget target, long snapshotId, DateTime loadedAt, IEnumerable<StagedRow> rows, IProgress<long>? progress, CancellationToken ct)
     {
         var dialect = database.Dialect;
         await using var staging = dialect.CreateBulkWriter(connection, tx, dialect.StagingTable(target.StagingName), ["line_no", .. target.Columns]);
@@ -87,7 +88,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
             {
                 quarantined++;
                 await quarantine.WriteAsync([snapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
-                    row.ProblemReason, row.RawJson, now], ct);
+                    row.ProblemReason, row.RawJson, loadedAt], ct);
             }
             if (read % 50_000 == 0) progress?.Report(read);
         }
@@ -98,4 +99,8 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
     }
 
     private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
+    // Bulk-written timestamps go as DateTime (SQLite's writer formats them as Iso does; SQL Server's keeps the
+    // type): cut to the second, so the quarantine's created_at equals the snapshot's loaded_at on both.
+    private static DateTime WholeSeconds(DateTime t) => t.AddTicks(-(t.Ticks % TimeSpan.TicksPerSecond));
 }

@@ -3,16 +3,52 @@ using Dapper;
 
 namespace IndicatorWarehouse.Warehouse.Queries;
 
+// The rows below are property records, not positional ones: Dapper fills a positional record only when every
+// column has exactly its parameter's type, and the databases type the same column differently (a count is
+// Int64 on SQLite and Int32 on SQL Server, a timestamp text on SQLite and datetime2 on SQL Server). Properties
+// take the value converted.
+
 /// <summary>Dossier counts of one unit over a day range, by the same rules as the build (scope: received by the
 /// last day and not ended before the first; status 3 left out).</summary>
-public sealed record DossierTally(long Total, long Processed, long Early, long OnTime, long Late, long LateWithApology,
-    long Pending, long PendingOverdue, long ReceivedInRange, long Digitized, long ResultRequired, long ResultElectronic);
+public sealed record DossierTally
+{
+    public long Total { get; init; }
+    public long Processed { get; init; }
+    public long Early { get; init; }
+    public long OnTime { get; init; }
+    public long Late { get; init; }
+    public long LateWithApology { get; init; }
+    public long Pending { get; init; }
+    public long PendingOverdue { get; init; }
+    public long ReceivedInRange { get; init; }
+    public long Digitized { get; init; }
+    public long ResultRequired { get; init; }
+    public long ResultElectronic { get; init; }
+}
 
-public sealed record PaknTally(long Received, long Handled, long HandledOnTime, long Pending, long PendingOverdue);
+/// <summary>PAKN counts of one unit over a day range.</summary>
+public sealed record PaknTally
+{
+    public long Received { get; init; }
+    public long Handled { get; init; }
+    public long HandledOnTime { get; init; }
+    public long Pending { get; init; }
+    public long PendingOverdue { get; init; }
+}
 
 /// <summary>A dossier named in the quick report (a late one with its reason, or one falling due soon).</summary>
-public sealed record DossierLine(string dossier_code, string? procedure_name, string? field_name, string received_at, string? due_at,
-    long? deadline_date_key, string? finished_at, string? late_reason, long apology_issued);
+public sealed record DossierLine
+{
+    public string dossier_code { get; init; } = "";
+    public string? procedure_name { get; init; }
+    public string? field_name { get; init; }
+    public DateTime received_at { get; init; }
+    public DateTime? due_at { get; init; }
+    public long? deadline_date_key { get; init; }
+    public DateTime? finished_at { get; init; }
+    public string? late_reason { get; init; }
+    public long apology_issued { get; init; }
+}
 
 /// <summary>The daily quick report's figures (seed 001, annex) for one unit, read straight from the facts so
 /// any day can be reported, not only built periods.</summary>

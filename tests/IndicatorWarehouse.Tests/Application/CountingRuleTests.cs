@@ -3,16 +3,19 @@ using static IndicatorWarehouse.Tests.Support.Rows;
 
 namespace IndicatorWarehouse.Tests.Application;
 
-/// <summary>Each counting rule of the contract, through the real loader and the real set-based build on SQLite.</summary>
-public sealed class CountingRuleTests
+public sealed class SqliteCountingRuleTests : CountingRuleTests<SqliteProvider>;
+public sealed class SqlServerCountingRuleTests : CountingRuleTests<SqlServerProvider>;
+
+/// <summary>Each counting rule of the contract, through the real loader and the real set-based build of each database.</summary>
+public abstract class CountingRuleTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
 {
-    private static async Task<(TempWarehouse W, MeasureProbe P)> WarehouseAsync()
+    private static async Task<(ITestWarehouse W, MeasureProbe P)> WarehouseAsync()
     {
-        var w = await TempWarehouse.InitializedAsync();
+        var w = await InitializedAsync();
         return (w, new MeasureProbe(w));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_DossierReceivedBeforeAndFinishedInPeriod_IsCarriedOverAndProcessed()
     {
         var (w, p) = await WarehouseAsync();
@@ -29,7 +32,7 @@ public sealed class CountingRuleTests
         Assert.Equal((1.0, 0.0, 1.0), (sep["received_online"].Num!.Value, sep["processed_total"].Num!.Value, sep["pending_within_due"].Num!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_OutcomesByDeadlineDay_EarlyOnTimeLateAndSupplementWaitMovesTheDeadline()
     {
         var (w, p) = await WarehouseAsync();
@@ -48,7 +51,7 @@ public sealed class CountingRuleTests
         Assert.Equal((4.0, 5.0, 80.0), (v["on_time_rate_766"].Num!.Value, v["on_time_rate_766"].Den!.Value, v["on_time_rate_766"].Value!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_MoreThanOneSupplementRequest_IsLateWhenProcessedAndOverdueWhenPending()
     {
         var (w, p) = await WarehouseAsync();
@@ -62,7 +65,7 @@ public sealed class CountingRuleTests
         Assert.Equal((1.0, 1.0, 0.0), (v["processed_late"].Num!.Value, v["pending_overdue"].Num!.Value, v["pending_within_due"].Num!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_PendingAtPeriodEnd_WithinDueOrOverdueByTheLastDay()
     {
         var (w, p) = await WarehouseAsync();
@@ -78,7 +81,7 @@ public sealed class CountingRuleTests
         Assert.Equal((2.0, 3.0), (v["on_time_rate_766"].Num!.Value, v["on_time_rate_766"].Den!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_StatusNotAccepted_LeavesEveryMeasure()
     {
         var (w, p) = await WarehouseAsync();
@@ -91,7 +94,7 @@ public sealed class CountingRuleTests
         Assert.Equal(1, await p.CountAsync("received_total", "2026-10"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_WithdrawnOrStopped_AreOnTimeUnder766AndOutsideTheOneStopRule()
     {
         var (w, p) = await WarehouseAsync();
@@ -109,7 +112,7 @@ public sealed class CountingRuleTests
         Assert.Equal((1.0, 2.0, 50.0), (v["on_time_rate_onestop"].Num!.Value, v["on_time_rate_onestop"].Den!.Value, v["on_time_rate_onestop"].Value!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_ZeroDenominator_RateIsNullNotZero()
     {
         var (w, p) = await WarehouseAsync();
@@ -124,7 +127,7 @@ public sealed class CountingRuleTests
         Assert.False(v.ContainsKey("digitized_dossier_rate"), "no digitization source loaded: the rate is unknown, not 0 %");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_Quarter_CountsEachDossierOnceFromTheDossiersNotBySummingMonths()
     {
         var (w, p) = await WarehouseAsync();
@@ -141,7 +144,7 @@ public sealed class CountingRuleTests
         Assert.Equal(4, monthsSum); // "long" is received in July and carried over into August and September
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_GovernmentReportingPeriod_RunsFromThe15thToThe14th()
     {
         var (w, p) = await WarehouseAsync();
@@ -157,7 +160,7 @@ public sealed class CountingRuleTests
         Assert.Equal(2, await p.CountAsync("received_total", "2026-10"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_Digitization_MissingRecordIsNotDigitizedAndResultsSkipWithdrawn()
     {
         var (w, p) = await WarehouseAsync();
@@ -175,7 +178,7 @@ public sealed class CountingRuleTests
         Assert.Equal((1.0, 1.0), (v["digitized_result_rate"].Num!.Value, v["digitized_result_rate"].Den!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_Satisfaction_DislikedOrLateCountedOnceAndApologyCoverage()
     {
         var (w, p) = await WarehouseAsync();
@@ -192,7 +195,7 @@ public sealed class CountingRuleTests
         Assert.Equal((1.0, 2.0, 50.0), (v["apology_rate"].Num!.Value, v["apology_rate"].Den!.Value, v["apology_rate"].Value!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_Pakn_OnTimeLatePendingAndSatisfaction()
     {
         var (w, p) = await WarehouseAsync();
@@ -212,7 +215,7 @@ public sealed class CountingRuleTests
         Assert.Equal((2.0, 5.0), (v["pakn_satisfaction_rate"].Num!.Value, v["pakn_satisfaction_rate"].Den!.Value));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Build_Incremental_RebuildsOnlyWhatALoadChangedAndThenHasNothingToDo()
     {
         var (w, p) = await WarehouseAsync();

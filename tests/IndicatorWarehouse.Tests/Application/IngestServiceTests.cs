@@ -7,14 +7,17 @@ using static IndicatorWarehouse.Tests.Support.Rows;
 
 namespace IndicatorWarehouse.Tests.Application;
 
-public sealed class IngestServiceTests
-{
-    private static IngestService Service(TempWarehouse w) => new(w.Database, ReferenceFiles.Default());
+public sealed class SqliteIngestServiceTests : IngestServiceTests<SqliteProvider>;
+public sealed class SqlServerIngestServiceTests : IngestServiceTests<SqlServerProvider>;
 
-    [Fact]
+public abstract class IngestServiceTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
+{
+    private static IngestService Service(ITestWarehouse w) => new(w.Database, ReferenceFiles.Default());
+
+    [ProviderFact]
     public async Task LoadDossiers_NewRows_InsertsFactsWithDerivedDayKeysAndAuditsTheSnapshot()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         var result = await Service(w).LoadDossiersAsync(File(), Valid(
             Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-10T17:00:00", finished: "2026-10-09T10:00:00"),
@@ -32,10 +35,10 @@ public sealed class IngestServiceTests
         Assert.Equal((2L, 2L, "h1", "test"), audit);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_SameContentTwice_SecondIsANoOp()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         var rows = Valid(Dossier("A-1", "2026-10-01T08:00:00"));
         await Service(w).LoadDossiersAsync(File(), rows);
 
@@ -47,10 +50,10 @@ public sealed class IngestServiceTests
         Assert.Equal(1L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_dossier"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_PendingThenFinished_LaterSnapshotUpdatesAndKeepsThePriorVersion()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         await Service(w).LoadDossiersAsync(File(hash: "s1", asOf: "2026-10-05T17:00:00"),
             Valid(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-10T17:00:00", status: 4)));
 
@@ -65,10 +68,10 @@ public sealed class IngestServiceTests
         Assert.Contains("\"status\":4", await c.ExecuteScalarAsync<string>("SELECT row_json FROM fact_dossier_history"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_OlderSnapshotArrivingLate_NeverMovesADossierBack()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         await Service(w).LoadDossiersAsync(File(hash: "new", asOf: "2026-10-12T17:00:00"),
             Valid(Dossier("A-1", "2026-10-01T08:00:00", finished: "2026-10-11T09:00:00", status: 10)));
 
@@ -80,10 +83,10 @@ public sealed class IngestServiceTests
         Assert.Equal(10L, await c.ExecuteScalarAsync<long>("SELECT status FROM fact_dossier"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_BadRows_GoToQuarantineWithLineFieldAndReasonWhileGoodRowsLoad()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         RowOutcome<DossierRecord>[] rows =
         [
             ValidAt(Dossier("A-1", "2026-10-01T08:00:00"), line: 2),
@@ -99,10 +102,10 @@ public sealed class IngestServiceTests
         Assert.Equal(("onestop-h1.csv", 3L, "A-2", "received_at", "'31/02/2026' is not a date"), q);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_FileRejectedMidStream_LeavesNoTraceAndTheNextLoadSucceeds()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         static IEnumerable<RowOutcome<DossierRecord>> BreaksAfterTwoRows()
         {
             yield return ValidAt(Dossier("A-1", "2026-10-01T08:00:00"), 2);
@@ -119,10 +122,10 @@ public sealed class IngestServiceTests
         Assert.Equal(1L, next.Inserted);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_UnknownAgency_CreatesAnInferredMember()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         await Service(w).LoadDossiersAsync(File(), Valid(Dossier("Z-1", "2026-10-01T08:00:00", agency: "NEW.UNIT")));
 
@@ -132,10 +135,10 @@ public sealed class IngestServiceTests
         Assert.Equal(("NEW.UNIT", 1L, "unknown"), agency);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_AgencyWithHistory_ResolvesTheVersionValidOnTheReceivedDay()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         await using var c = await w.OpenAsync();
         await c.ExecuteAsync("UPDATE dim_agency SET valid_to = '2025-07-01' WHERE agency_code = 'TNI.SYT'");
         await c.ExecuteAsync("INSERT INTO dim_agency (agency_code, agency_name, agency_level, province_code, valid_from) VALUES ('TNI.SYT', 'Sở Y tế Tây Ninh (sau hợp nhất)', 'department', 'TNI', '2025-07-01')");
@@ -143,15 +146,15 @@ public sealed class IngestServiceTests
         await Service(w).LoadDossiersAsync(File(), Valid(
             Dossier("OLD", "2025-06-30T08:00:00", status: 10, finished: "2025-07-02T08:00:00"), Dossier("NEW", "2025-07-01T08:00:00")));
 
-        var versions = (await c.QueryAsync<(string Code, string ValidFrom)>(
+        var versions = (await c.QueryAsync<(string Code, DateTime ValidFrom)>(
             "SELECT f.dossier_code, a.valid_from FROM fact_dossier f JOIN dim_agency a ON a.agency_key = f.agency_key ORDER BY 1")).ToList();
-        Assert.Equal([("NEW", "2025-07-01"), ("OLD", "2008-08-01")], versions);
+        Assert.Equal([("NEW", new DateTime(2025, 7, 1)), ("OLD", new DateTime(2008, 8, 1))], versions);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_SameDossierTwiceInOneFile_TheLaterLineWins()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         await Service(w).LoadDossiersAsync(File(), Valid(
             Dossier("A-1", "2026-10-01T08:00:00", status: 4), Dossier("A-1", "2026-10-01T08:00:00", status: 9, finished: "2026-10-03T08:00:00")));
@@ -160,10 +163,10 @@ public sealed class IngestServiceTests
         Assert.Equal(9L, await c.ExecuteScalarAsync<long>("SELECT status FROM fact_dossier"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadDossiers_LateArrivingRows_MarkTheirPeriodsForRebuild()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         await Service(w).LoadDossiersAsync(File(asOf: "2026-11-20T17:00:00"), Valid(
             Dossier("A-1", "2024-03-05T08:00:00", finished: "2024-03-20T08:00:00"), Dossier("A-2", "2026-11-02T08:00:00", status: 4, finished: null)));
@@ -172,10 +175,10 @@ public sealed class IngestServiceTests
         Assert.Equal((20240305L, 20261120L), await c.QuerySingleAsync<(long, long)>("SELECT from_date_key, to_date_key FROM etl_rebuild_queue"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadPakn_NoDueDate_DeadlineIsFifteenWorkingDaysSkippingTet()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         // Received Thursday 12/02/2026. Working day 1 is Friday 13/02; Tết closes 14/02–22/02; day 15 is Thursday 12/03/2026.
         await Service(w).LoadPaknAsync(File("pakn"), Valid(Pakn("P-1", "2026-02-12T09:00:00")));
@@ -184,10 +187,10 @@ public sealed class IngestServiceTests
         Assert.Equal(20260312L, await c.ExecuteScalarAsync<long>("SELECT deadline_date_key FROM fact_pakn"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task LoadTargets_UnknownIndicator_IsQuarantinedAndTheRestLoads()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
 
         var result = await Service(w).LoadTargetsAsync(File("targets"), Valid(
             new TargetRecord("DNA.SYT", "on_time_rate_766", "2022", ">=", 98, "704/KH-SYT 24/01/2022", "I.2"),

@@ -5,12 +5,15 @@ using static IndicatorWarehouse.Tests.Support.Rows;
 
 namespace IndicatorWarehouse.Tests.Application;
 
-public sealed class QuickReportTests
+public sealed class SqliteQuickReportTests : QuickReportTests<SqliteProvider>;
+public sealed class SqlServerQuickReportTests : QuickReportTests<SqlServerProvider>;
+
+public abstract class QuickReportTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
 {
-    [Fact]
+    [ProviderFact]
     public async Task Build_MonthToDate_CountsLateWithReasonsApologiesPaknAndDossiersFallingDue()
     {
-        await using var w = await TempWarehouse.InitializedAsync();
+        await using var w = await InitializedAsync();
         var p = new MeasureProbe(w);
         await p.DossiersAsync(
             Dossier("early", "2026-11-02T08:00:00", due: "2026-11-10T17:00:00", finished: "2026-11-05T08:00:00"),

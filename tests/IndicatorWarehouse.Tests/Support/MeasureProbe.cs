@@ -7,7 +7,7 @@ using IndicatorWarehouse.Ingestion.Records;
 namespace IndicatorWarehouse.Tests.Support;
 
 /// <summary>Loads a handful of records into a real warehouse, runs the real build, and reads the values back.</summary>
-public sealed class MeasureProbe(TempWarehouse warehouse)
+public sealed class MeasureProbe(ITestWarehouse warehouse)
 {
     private int _snapshot;
 

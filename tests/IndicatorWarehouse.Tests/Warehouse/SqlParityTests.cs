@@ -3,8 +3,9 @@ using IndicatorWarehouse.Warehouse;
 
 namespace IndicatorWarehouse.Tests.Warehouse;
 
-/// <summary>The two dialects' scripts stay in step: same files, and every table, column and index of a SQLite
-/// script exists in its SQL Server counterpart (a table under the flat name through a dbo synonym). The parse
+/// <summary>The two dialects' scripts stay in step: same files, every table, column, index and view of a SQLite
+/// script exists in its SQL Server counterpart (a table under the flat name through a dbo synonym, a view in dbo),
+/// and step scripts have the same steps in the same order. The parse
 /// is rough on purpose — CREATE TABLE bodies split on top-level commas — enough to catch a forgotten column.</summary>
 public sealed partial class SqlParityTests
 {
@@ -43,6 +44,31 @@ public sealed partial class SqlParityTests
         var sqlServer = Indexes(SqlScripts.Get("sqlserver", path));
 
         Assert.All(Indexes(SqlScripts.Get("sqlite", path)), index => Assert.Contains(index, sqlServer));
+    }
+
+    [Theory]
+    [MemberData(nameof(SqliteScripts))]
+    public void Script_ViewsOfSqlite_ExistOnSqlServerInDbo(string path)
+    {
+        Assert.Equal(Views(SqlScripts.Get("sqlite", path)).Select(view => "dbo." + view), Views(SqlScripts.Get("sqlserver", path)));
+    }
+
+    [Theory]
+    [MemberData(nameof(SqliteScripts))]
+    public void Script_StepsOfSqlite_AreTheStepsOfSqlServerInTheSameOrder(string path)
+    {
+        // The loader and the builder run steps by name, some in file order.
+        Assert.Equal(SqlScripts.Steps("sqlite", path).Keys, SqlScripts.Steps("sqlserver", path).Keys);
+    }
+
+    [Theory]
+    [MemberData(nameof(SqliteScripts))]
+    public void Script_SqlServerStepThatCreatesATempTable_NamesNoParameter(string path)
+    {
+        // Dapper sends a command that names parameters through sp_executesql, and a temp table created inside
+        // that call is dropped when it returns, before the next step could use it.
+        foreach (var (name, sql) in SqlScripts.Steps("sqlserver", path).Where(s => s.Value.Contains("CREATE TABLE #", StringComparison.OrdinalIgnoreCase)))
+            Assert.False(sql.Contains('@'), $"{path}, step {name}: creates a temp table and mentions a parameter");
     }
 
     [Fact]
@@ -114,6 +140,9 @@ public sealed partial class SqlParityTests
     private static HashSet<string> Indexes(string script) =>
         CreateIndex().Matches(script).Select(m => m.Groups["name"].Value).ToHashSet();
 
+    private static List<string> Views(string script) =>
+        CreateView().Matches(LineComment().Replace(script, "")).Select(m => m.Groups["name"].Value).ToList();
+
     private static string Unbracket(string name) => name.Replace("[", "").Replace("]", "");
 
     [GeneratedRegex(@"--[^\n]*")]
@@ -125,6 +154,10 @@ public sealed partial class SqlParityTests
     [GeneratedRegex(@"CREATE\s+SYNONYM\s+dbo\.(?<flat>\w+)\s+FOR\s+(?<target>[\w.\[\]]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateSynonym();
 
-    [GeneratedRegex(@"CREATE\s+(?:UNIQUE\s+)?(?:(?:NON)?CLUSTERED\s+)?(?:COLUMNSTORE\s+)?INDEX\s+(?<name>\w+)", RegexOptions.IgnoreCase)]
+    // SQLite's staging indexes read "CREATE INDEX IF NOT EXISTS temp.name".
+    [GeneratedRegex(@"CREATE\s+(?:UNIQUE\s+)?(?:(?:NON)?CLUSTERED\s+)?(?:COLUMNSTORE\s+)?INDEX\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:\w+\.)?(?<name>\w+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateIndex();
+
+    [GeneratedRegex(@"CREATE\s+VIEW\s+(?<name>[\w.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateView();
 }

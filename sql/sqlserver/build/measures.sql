@@ -1,0 +1,178 @@
+-- The measure build for one grain and a range of its periods, set-based, over the profiles of
+-- build/profile.sql: every dossier (and PAKN) profile is joined to each period of the grain its life overlaps
+-- (received .. end, or .. the last period while pending), so quarters and years are counted from the dossiers
+-- themselves, never by averaging months.
+-- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
+-- @from_seq, @to_seq, @build_id, @rule_version, @has_pakn, @has_digitization (1 once that source has been loaded).
+-- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
+-- day keys they derived.
+--
+-- The same steps and results as sql/sqlite/build/measures.sql. Where T-SQL differs:
+--   * Work tables are session temp tables, created by a step that names no parameter (see
+--     load/dossier.sql: keep the at-sign out of create_temp, comments included), with text columns in the
+--     database's collation.
+--   * The two counting steps compile for the grain at hand (OPTION (RECOMPILE)): the CASEs on @reporting
+--     fold to one sequence column, so the join to dim_period is a range seek on (grain, seq) per profile.
+--   * Rates divide in float, as SQLite's REAL does (100.0 alone is decimal in T-SQL and would round to
+--     six decimals). Counts are per unit and period, far below 2^31: int.
+--   * insert_values unpivots the counts with CROSS APPLY (VALUES ...), one pass instead of 27 UNION ALL scans.
+
+-- step: create_temp
+DROP TABLE IF EXISTS #tmp_dossier_counts;
+DROP TABLE IF EXISTS #tmp_pakn_counts;
+DROP TABLE IF EXISTS #tmp_counts;
+CREATE TABLE #tmp_dossier_counts (
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL, period_code nvarchar(12) COLLATE DATABASE_DEFAULT NOT NULL,
+    received_in_p int, carried_over int, received_online int,
+    processed_total int, processed_early int, processed_on_time int, processed_late int,
+    pending_total int, pending_overdue int,
+    fee_received int, fee_paid_online int, digitized int, reused int,
+    result_required int, result_electronic int, disliked_or_late int, late_with_apology int,
+    onestop_scope int, onestop_late int, personal_store int, population_db int,
+    PRIMARY KEY (agency_code, period_code));
+CREATE TABLE #tmp_pakn_counts (
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL, period_code nvarchar(12) COLLATE DATABASE_DEFAULT NOT NULL,
+    pakn_total int, pakn_handled int, pakn_on_time int, pakn_late int, pakn_disliked_or_late int,
+    PRIMARY KEY (agency_code, period_code));
+CREATE TABLE #tmp_counts (
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL, period_code nvarchar(12) COLLATE DATABASE_DEFAULT NOT NULL,
+    received_in_p int, carried_over int, received_online int,
+    processed_total int, processed_early int, processed_on_time int, processed_late int,
+    pending_total int, pending_overdue int,
+    fee_received int, fee_paid_online int, digitized int, reused int,
+    result_required int, result_electronic int, disliked_or_late int, late_with_apology int,
+    onestop_scope int, onestop_late int, personal_store int, population_db int,
+    pakn_total int, pakn_handled int, pakn_on_time int, pakn_late int, pakn_disliked_or_late int,
+    PRIMARY KEY (agency_code, period_code));
+
+-- step: dossier_counts
+-- Within a dossier's span of periods (received .. end), it was received in P when its received period is P,
+-- processed in P when its end period is P, and overdue at P's end when still open and its first overdue day
+-- falls in P or before.
+INSERT INTO #tmp_dossier_counts
+SELECT x.agency_code, p.period_code,
+    SUM(CASE WHEN x.rg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg < p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.online ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 1 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 2 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg IS NULL OR x.eg > p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.has_fee ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.paid_online ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.digitized ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.reused ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_required ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_electronic ELSE 0 END),
+    SUM(CASE WHEN x.disliked = 1 OR (x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n * x.apology ELSE 0 END),
+    SUM(x.n * (1 - x.withdrawn)),
+    SUM(CASE WHEN x.withdrawn = 0 AND ((x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq)) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.personal_store ELSE 0 END),
+    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.population_db ELSE 0 END)
+FROM (
+    SELECT agency_code,
+        (CASE WHEN @reporting = 1 THEN rrs ELSE rs END) / @grain_months AS rg,
+        (CASE WHEN @reporting = 1 THEN res ELSE es END) / @grain_months AS eg,
+        (CASE WHEN @reporting = 1 THEN ros ELSE os END) / @grain_months AS og,
+        online, outcome, has_fee, paid_online, digitized, reused, result_required, result_electronic,
+        disliked, apology, withdrawn, personal_store, population_db, n
+    FROM #tmp_dossier_profile
+) x
+JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALESCE(x.eg, @to_seq)
+                 AND p.seq BETWEEN @from_seq AND @to_seq
+GROUP BY x.agency_code, p.period_code
+OPTION (RECOMPILE);
+
+-- step: pakn_counts
+-- Handled in P after the deadline, or still open at P's end with the deadline passed, is late.
+INSERT INTO #tmp_pakn_counts
+SELECT x.agency_code, p.period_code, SUM(x.n),
+    SUM(CASE WHEN x.hg = p.seq THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.hg = p.seq AND x.handled_late = 0) OR ((x.hg IS NULL OR x.hg > p.seq) AND (x.lg IS NULL OR x.lg > p.seq)) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN (x.hg = p.seq AND x.handled_late = 1) OR ((x.hg IS NULL OR x.hg > p.seq) AND x.lg <= p.seq) THEN x.n ELSE 0 END),
+    SUM(CASE WHEN x.disliked = 1 OR (x.hg = p.seq AND x.handled_late = 1) OR ((x.hg IS NULL OR x.hg > p.seq) AND x.lg <= p.seq) THEN x.n ELSE 0 END)
+FROM (
+    SELECT agency_code,
+        (CASE WHEN @reporting = 1 THEN rrs ELSE rs END) / @grain_months AS rg,
+        (CASE WHEN @reporting = 1 THEN rhs ELSE hs END) / @grain_months AS hg,
+        (CASE WHEN @reporting = 1 THEN rls ELSE ls END) / @grain_months AS lg,
+        handled_late, disliked, n
+    FROM #tmp_pakn_profile
+) x
+JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALESCE(x.hg, @to_seq)
+                 AND p.seq BETWEEN @from_seq AND @to_seq
+GROUP BY x.agency_code, p.period_code
+OPTION (RECOMPILE);
+
+-- step: combine
+-- PAKN counts are 0, not unknown, for a unit with dossiers but no PAKN once the PAKN source has been loaded.
+INSERT INTO #tmp_counts
+SELECT k.agency_code, k.period_code,
+    d.received_in_p, d.carried_over, d.received_online, d.processed_total, d.processed_early, d.processed_on_time,
+    d.processed_late, d.pending_total, d.pending_overdue, d.fee_received, d.fee_paid_online, d.digitized, d.reused,
+    d.result_required, d.result_electronic, d.disliked_or_late, d.late_with_apology, d.onestop_scope, d.onestop_late,
+    d.personal_store, d.population_db,
+    CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_total WHEN @has_pakn = 1 THEN 0 END,
+    CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_handled WHEN @has_pakn = 1 THEN 0 END,
+    CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_on_time WHEN @has_pakn = 1 THEN 0 END,
+    CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_late WHEN @has_pakn = 1 THEN 0 END,
+    CASE WHEN pk.agency_code IS NOT NULL THEN pk.pakn_disliked_or_late WHEN @has_pakn = 1 THEN 0 END
+FROM (SELECT agency_code, period_code FROM #tmp_dossier_counts UNION SELECT agency_code, period_code FROM #tmp_pakn_counts) k
+LEFT JOIN #tmp_dossier_counts d ON d.agency_code = k.agency_code AND d.period_code = k.period_code
+LEFT JOIN #tmp_pakn_counts pk ON pk.agency_code = k.agency_code AND pk.period_code = k.period_code;
+
+-- step: delete_values
+DELETE FROM fact_indicator_value
+WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq)
+  AND indicator_code IN (SELECT indicator_code FROM dim_indicator WHERE formula NOT LIKE 'manual figure%');
+
+-- step: insert_values
+-- One row per unit, period and indicator. Counts: numerator = the count. Rates: numerator and denominator,
+-- value in percent, NULL when the denominator is 0 (no data is not 0 %). Each measure comes from one source:
+-- dossier measures exist where the unit had dossiers in the period, digitization rates only once the
+-- digitization source has been loaded (before that they are unknown), PAKN measures where PAKN counts exist.
+INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
+SELECT c.agency_code, c.period_code, m.indicator_code, m.numerator, m.denominator,
+       CASE WHEN m.denominator IS NULL THEN m.numerator WHEN m.denominator > 0 THEN 100 * CAST(m.numerator AS float) / m.denominator END,
+       @rule_version, @build_id
+FROM #tmp_counts c
+CROSS APPLY (VALUES
+    ('dossier', 'received_total', c.received_in_p + c.carried_over, NULL),
+    ('dossier', 'received_online', c.received_online, NULL),
+    ('dossier', 'received_offline', c.received_in_p - c.received_online, NULL),
+    ('dossier', 'carried_over', c.carried_over, NULL),
+    ('dossier', 'processed_total', c.processed_total, NULL),
+    ('dossier', 'processed_early', c.processed_early, NULL),
+    ('dossier', 'processed_on_time', c.processed_on_time, NULL),
+    ('dossier', 'processed_late', c.processed_late, NULL),
+    ('dossier', 'pending_total', c.pending_total, NULL),
+    ('dossier', 'pending_within_due', c.pending_total - c.pending_overdue, NULL),
+    ('dossier', 'pending_overdue', c.pending_overdue, NULL),
+    ('dossier', 'on_time_rate_766', c.processed_early + c.processed_on_time + c.pending_total - c.pending_overdue, c.received_in_p + c.carried_over),
+    ('dossier', 'on_time_rate_onestop', c.onestop_scope - c.onestop_late, c.onestop_scope),
+    ('dossier', 'online_rate', c.received_online, c.received_in_p),
+    ('dossier', 'online_payment_rate', c.fee_paid_online, c.fee_received),
+    ('dossier', 'dossier_satisfaction_rate', c.received_in_p + c.carried_over - c.disliked_or_late, c.received_in_p + c.carried_over),
+    ('dossier', 'apology_rate', c.late_with_apology, c.processed_late),
+    ('digitization', 'digitized_dossier_rate', c.digitized, c.received_in_p),
+    ('digitization', 'reuse_rate', c.reused, c.received_in_p),
+    ('digitization', 'digitized_result_rate', c.result_electronic, c.result_required),
+    ('digitization', 'personal_store_rate', c.personal_store, c.received_in_p),
+    ('digitization', 'population_db_rate', c.population_db, c.received_in_p),
+    ('pakn', 'pakn_total', c.pakn_total, NULL),
+    ('pakn', 'pakn_handled', c.pakn_handled, NULL),
+    ('pakn', 'pakn_late', c.pakn_late, NULL),
+    ('pakn', 'pakn_on_time_rate', c.pakn_on_time, c.pakn_total),
+    ('pakn', 'pakn_satisfaction_rate', c.pakn_total - c.pakn_disliked_or_late, c.pakn_total)
+) m (measured_from, indicator_code, numerator, denominator)
+WHERE (m.measured_from = 'dossier' AND c.received_in_p IS NOT NULL)
+   OR (m.measured_from = 'digitization' AND c.received_in_p IS NOT NULL AND @has_digitization = 1)
+   OR (m.measured_from = 'pakn' AND c.pakn_total IS NOT NULL);
+
+-- step: drop_temp
+DROP TABLE IF EXISTS #tmp_dossier_counts;
+DROP TABLE IF EXISTS #tmp_pakn_counts;
+DROP TABLE IF EXISTS #tmp_counts;

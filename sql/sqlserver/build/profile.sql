@@ -1,0 +1,77 @@
+-- First stage of the measure build, run once per build (see sql/sqlite/build/profile.sql for the idea):
+-- every dossier and PAKN in the date range is reduced to the month and reporting-month sequence numbers of its
+-- milestones plus its period-independent flags, identical profiles counted together. Parameters: @from_key, @to_key.
+-- T-SQL differences: session temp tables created by a step that names no parameter (a parameterised batch
+-- runs in sp_executesql, which would drop them on return); GROUP BY repeats no ordinals, so the flags are
+-- computed in a derived table first; the day after a PAKN deadline is DATEADD on the date dimension.
+
+-- step: create_profiles
+DROP TABLE IF EXISTS #tmp_dossier_profile;
+DROP TABLE IF EXISTS #tmp_pakn_profile;
+CREATE TABLE #tmp_dossier_profile (
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL,
+    rs int NOT NULL, es int NULL, os int NULL, rrs int NOT NULL, res int NULL, ros int NULL,
+    online int NOT NULL, outcome int NULL, has_fee int NOT NULL, paid_online int NOT NULL,
+    digitized int NOT NULL, reused int NOT NULL, result_required int NOT NULL, result_electronic int NOT NULL,
+    disliked int NOT NULL, apology int NOT NULL, withdrawn int NOT NULL, personal_store int NOT NULL, population_db int NOT NULL,
+    n bigint NOT NULL);
+CREATE TABLE #tmp_pakn_profile (
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL,
+    rs int NOT NULL, hs int NULL, ls int NULL, rrs int NOT NULL, rhs int NULL, rls int NULL,
+    handled_late int NOT NULL, disliked int NOT NULL,
+    n bigint NOT NULL);
+
+-- step: profile_dossiers
+INSERT INTO #tmp_dossier_profile
+SELECT agency_code, rs, es, os, rrs, res, ros, online, outcome, has_fee, paid_online, digitized, reused,
+       result_required, result_electronic, disliked, apology, withdrawn, personal_store, population_db, COUNT_BIG(*)
+FROM (
+    SELECT a.agency_code, r.month_seq AS rs, e.month_seq AS es, o.month_seq AS os,
+           r.report_month_seq AS rrs, e.report_month_seq AS res, o.report_month_seq AS ros,
+           CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
+           CAST(d.outcome AS int) AS outcome,
+           CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
+           CASE WHEN d.fee_amount > 0 AND d.paid_online IN (1, 2) THEN 1 ELSE 0 END AS paid_online,
+           CASE WHEN g.documents_digitized > 0 THEN 1 ELSE 0 END AS digitized,
+           CASE WHEN g.documents_reused > 0 THEN 1 ELSE 0 END AS reused,
+           CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 THEN 1 ELSE 0 END AS result_required,
+           CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 AND g.result_electronic = 1 THEN 1 ELSE 0 END AS result_electronic,
+           CASE WHEN d.citizen_rating = N'dislike' THEN 1 ELSE 0 END AS disliked,
+           CAST(d.apology_issued AS int) AS apology,
+           CAST(d.is_withdrawn AS int) AS withdrawn,
+           CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
+           CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
+    FROM fact_dossier d
+    JOIN dim_agency a ON a.agency_key = d.agency_key
+    JOIN dim_date r ON r.date_key = d.received_date_key
+    LEFT JOIN dim_date e ON e.date_key = d.end_date_key
+    LEFT JOIN dim_date o ON o.date_key = d.overdue_from_key
+    LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
+    -- Status 3 (not accepted) leaves every measure.
+    WHERE (d.status IS NULL OR d.status <> 3)
+      AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR d.end_date_key >= @from_key)
+) x
+GROUP BY agency_code, rs, es, os, rrs, res, ros, online, outcome, has_fee, paid_online, digitized, reused,
+         result_required, result_electronic, disliked, apology, withdrawn, personal_store, population_db;
+
+-- step: profile_pakn
+INSERT INTO #tmp_pakn_profile
+SELECT agency_code, rs, hs, ls, rrs, rhs, rls, handled_late, disliked, COUNT_BIG(*)
+FROM (
+    SELECT a.agency_code, r.month_seq AS rs, h.month_seq AS hs, l.month_seq AS ls,
+           r.report_month_seq AS rrs, h.report_month_seq AS rhs, l.report_month_seq AS rls,
+           CASE WHEN k.handled_date_key > k.deadline_date_key THEN 1 ELSE 0 END AS handled_late,
+           CASE WHEN k.reaction = N'dislike' THEN 1 ELSE 0 END AS disliked
+    FROM fact_pakn k
+    JOIN dim_agency a ON a.agency_key = k.agency_key
+    JOIN dim_date r ON r.date_key = k.received_date_key
+    LEFT JOIN dim_date h ON h.date_key = k.handled_date_key
+    JOIN dim_date dl ON dl.date_key = k.deadline_date_key
+    LEFT JOIN dim_date l ON l.full_date = DATEADD(day, 1, dl.full_date)
+    WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handled_date_key >= @from_key)
+) x
+GROUP BY agency_code, rs, hs, ls, rrs, rhs, rls, handled_late, disliked;
+
+-- step: drop_profiles
+DROP TABLE IF EXISTS #tmp_dossier_profile;
+DROP TABLE IF EXISTS #tmp_pakn_profile;
