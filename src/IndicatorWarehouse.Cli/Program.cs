@@ -16,6 +16,7 @@ root.Subcommands.Add(QuickReportCommand.Create());
 root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
 return await root.Parse(args).InvokeAsync();

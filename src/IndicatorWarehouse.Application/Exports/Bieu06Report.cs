@@ -1,0 +1,29 @@
+using IndicatorWarehouse.Domain.Periods;
+using IndicatorWarehouse.Warehouse.Queries;
+
+namespace IndicatorWarehouse.Application.Exports;
+
+/// <summary>What a row of Biểu 06 stands for: a level subtotal, a unit (subtotal of its fields), a field, or the grand total.</summary>
+public enum Bieu06RowKind { Level, Unit, Field, Total }
+
+/// <summary>One row of Biểu 06 as printed: its number (I, 1, 1.2), its label and its counts.</summary>
+/// <param name="LevelLabel">The level (cấp) the row belongs to; null on the grand total.</param>
+public sealed record Bieu06Row(Bieu06RowKind Kind, string Number, string Label, string? LevelLabel,
+    string? AgencyCode, string? FieldCode, Bieu06Counts Counts);
+
+/// <summary>Biểu 06 for one period and scope: rows grouped by level, each unit followed by its fields, then the grand total.</summary>
+/// <param name="Scope">Who reports: the unit, the province's people's committee, or all units.</param>
+/// <param name="DataAsOf">As-of moment of the latest one-stop snapshot loaded; null when none was.</param>
+public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode, DateTime? DataAsOf, IReadOnlyList<Bieu06Row> Rows)
+{
+    public Bieu06Row Total => Rows[^1];
+
+    /// <summary>"Kỳ báo cáo: Quý III/2026 (01/07/2026–30/09/2026)"; reporting periods already name their days.</summary>
+    public string PeriodLine => Period.Grain.IsReporting()
+        ? PeriodLabel.Vietnamese(Period)
+        : $"Kỳ báo cáo: {PeriodLabel.Vietnamese(Period)} ({Period.Start:dd/MM/yyyy}–{Period.End:dd/MM/yyyy})";
+
+    public string AsOfLine => DataAsOf is { } t
+        ? $"Số liệu cập nhật đến {t:HH:mm} ngày {t:dd/MM/yyyy}"
+        : "Chưa nạp dữ liệu hồ sơ một cửa";
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Dapper;
+
+namespace IndicatorWarehouse.Warehouse.Queries;
+
+/// <summary>One unit and field of Biểu 06: the unit as it is named now (its latest version), the field as the
+/// procedures name it (null when the procedure has no field), and its counts.</summary>
+/// <param name="AgencyOrder">Position of the unit in the reference list (its first key), the order forms list units in.</param>
+public sealed record Bieu06Line(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder,
+    string? FieldCode, string? FieldName, Bieu06Counts Counts);
+
+/// <summary>Biểu 06 counts per unit × field for any day range, straight from fact_dossier: the build stores no
+/// field grain, and any period can be reported whether built or not. The rules are the build's (sql/…/build/measures.sql):
+/// scope = received by the last day and not ended before the first, status 3 left out; outcome and
+/// overdue_from_key were derived at load by Domain/Counting.</summary>
+public sealed class Bieu06Query(DbConnection connection)
+{
+    // Sums are cast to BIGINT so that every database hands back the same 64-bit type.
+    private const string Sql = """
+        SELECT c.agency_code AS AgencyCode, n.agency_name AS AgencyName, n.agency_level AS AgencyLevel,
+               (SELECT CAST(MIN(o.agency_key) AS BIGINT) FROM dim_agency o WHERE o.agency_code = c.agency_code) AS AgencyOrder,
+               f.field_code AS FieldCode, f.field_name AS FieldName,
+               c.received_in_p + c.carried_over AS ReceivedTotal, c.received_online AS ReceivedOnline,
+               c.received_in_p - c.received_online AS ReceivedOffline, c.carried_over AS CarriedOver,
+               c.processed_total AS ProcessedTotal, c.processed_early AS ProcessedEarly,
+               c.processed_on_time AS ProcessedOnTime, c.processed_late AS ProcessedLate,
+               c.pending_total AS PendingTotal, c.pending_total - c.pending_overdue AS PendingWithinDue,
+               c.pending_overdue AS PendingOverdue
+        FROM (
+            SELECT x.agency_code, x.field_key,
+                CAST(SUM(x.in_p) AS BIGINT) AS received_in_p, CAST(SUM(1 - x.in_p) AS BIGINT) AS carried_over,
+                CAST(SUM(x.in_p * x.online) AS BIGINT) AS received_online,
+                CAST(SUM(x.processed) AS BIGINT) AS processed_total,
+                CAST(SUM(x.processed * x.early) AS BIGINT) AS processed_early,
+                CAST(SUM(x.processed * x.on_time) AS BIGINT) AS processed_on_time,
+                CAST(SUM(x.processed * x.late) AS BIGINT) AS processed_late,
+                CAST(SUM(1 - x.processed) AS BIGINT) AS pending_total, CAST(SUM(x.overdue) AS BIGINT) AS pending_overdue
+            FROM (
+                SELECT a.agency_code, p.field_key,
+                    CASE WHEN d.received_date_key >= @startKey THEN 1 ELSE 0 END AS in_p,
+                    CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
+                    CASE WHEN d.end_date_key <= @endKey THEN 1 ELSE 0 END AS processed,
+                    CASE WHEN d.outcome = 1 THEN 1 ELSE 0 END AS early,
+                    CASE WHEN d.outcome = 2 THEN 1 ELSE 0 END AS on_time,
+                    CASE WHEN d.outcome = 3 THEN 1 ELSE 0 END AS late,
+                    CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @endKey) AND d.overdue_from_key <= @endKey THEN 1 ELSE 0 END AS overdue
+                FROM fact_dossier d
+                JOIN dim_agency a ON a.agency_key = d.agency_key
+                JOIN dim_procedure p ON p.procedure_key = d.procedure_key
+                WHERE (d.status IS NULL OR d.status <> 3)
+                  AND d.received_date_key <= @endKey AND (d.end_date_key IS NULL OR d.end_date_key >= @startKey)
+                  AND (@agency IS NULL OR a.agency_code = @agency)
+                  AND (@province IS NULL OR a.province_code = @province)
+            ) x
+            GROUP BY x.agency_code, x.field_key
+        ) c
+        JOIN dim_agency n ON n.agency_code = c.agency_code
+            AND n.valid_from = (SELECT MAX(b.valid_from) FROM dim_agency b WHERE b.agency_code = c.agency_code)
+        LEFT JOIN dim_field f ON f.field_key = c.field_key
+        """;
+
+    /// <summary>Lines of the units (one unit, or those of one province, or all) with dossiers in [startKey, endKey]
+    /// (yyyymmdd day keys), in no particular order.</summary>
+    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null) =>
+        (await connection.QueryAsync<Bieu06Head, Bieu06Counts, Bieu06Line>(Sql,
+            (head, counts) => new Bieu06Line(head.AgencyCode, head.AgencyName, head.AgencyLevel, head.AgencyOrder, head.FieldCode, head.FieldName, counts),
+            new { startKey, endKey, agency, province }, splitOn: nameof(Bieu06Counts.ReceivedTotal))).ToList();
+
+    private sealed record Bieu06Head(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder, string? FieldCode, string? FieldName);
+}
