@@ -59,6 +59,21 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @build_id)", scores, tx);
     }
 
+    /// <summary>The full maximum of each 766 score indicator (group, portal split, total).</summary>
+    private Dictionary<string, double> FullMaxima()
+    {
+        var rules = reference.Index766Rules();
+        var maxima = rules.Groups.ToDictionary(g => "index766_" + g.Code, g => g.Max);
+        maxima["index766_total"] = rules.Groups.Where(g => !g.IsPortalSplit).Sum(g => g.Max);
+        return maxima;
+    }
+
+    /// <summary>The figure a target is compared with. A 766 score scored against fewer points than its maximum
+    /// (some metrics have no data) is scaled to the full maximum, so "22/22" is judged on the share of points
+    /// earned where there is data, not failed for the metrics nobody could measure.</summary>
+    private static double? Comparable(string indicator, double? value, double? scoredMax, Dictionary<string, double> fullMax) =>
+        fullMax.TryGetValue(indicator, out var max) && value is { } v && scoredMax is > 0 ? v * max / scoredMax.Value : value;
+
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
         var targets = (await connection.QueryAsync<(long Id, string Agency, string Indicator, string Spec, string Comparator, double Value, string Doc, string Clause)>(
@@ -77,9 +92,10 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 new { indicators }, tx))
             .Where(r => r.Value is not null)
             .ToLookup(r => (r.Agency, r.Indicator), r => KeyValuePair.Create(Period.Parse(r.Period).Seq, r.Value!.Value));
-        var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value)>(
-            "SELECT agency_code, period_code, indicator_code, value FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
+        var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
+            "SELECT agency_code, period_code, indicator_code, value, denominator FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
             new { codes, indicators }, tx);
+        var fullMax = FullMaxima();
 
         var rows = new List<object>();
         foreach (var v in current)
@@ -93,7 +109,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 var series = monthly[(v.Agency, v.Indicator)].ToDictionary(kv => kv.Key, kv => kv.Value);
                 projected = Trend.Project(series, Period.Containing(Grain.Month, asOf).Seq, Period.Containing(Grain.Month, period.End).Seq);
             }
-            var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected);
+            var assessment = TargetAssessment.Assess(Comparable(v.Indicator, v.Value, v.Denominator, fullMax), applicable.Target, closed, projected);
             rows.Add(new
             {
                 agency_code = v.Agency, period_code = v.Period, indicator_code = v.Indicator, target_id = applicable.Target.Id,
@@ -101,7 +117,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 conflict_note = applicable.HasConflict
                     ? string.Join("; ", applicable.Conflicting.Select(c => $"{c.Comparator} {c.Value.ToString(CultureInfo.InvariantCulture)} ({c.Provenance})"))
                     : null,
-                value = v.Value, gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
+                value = Comparable(v.Indicator, v.Value, v.Denominator, fullMax), gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
                 status = TargetAssessment.Code(assessment.State), build_id = buildId,
             });
         }
