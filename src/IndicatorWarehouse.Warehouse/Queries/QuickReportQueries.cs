@@ -61,6 +61,14 @@ public sealed class QuickReportQueries(DbConnection connection)
           AND d.received_date_key <= @to AND (d.end_date_key IS NULL OR d.end_date_key >= @from)
         """;
 
+    /// <summary>The dossiers of the unit (status 3 left out) as the report lists them; callers add conditions.</summary>
+    private const string Lines = """
+        SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
+        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
+        JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
+        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3)
+        """;
+
     public Task<DossierTally> DossiersAsync(string agency, int from, int to) => connection.QuerySingleAsync<DossierTally>($"""
         SELECT COUNT(*) AS Total,
             COALESCE(SUM(CASE WHEN d.end_date_key <= @to THEN 1 ELSE 0 END), 0) AS Processed,
@@ -78,20 +86,16 @@ public sealed class QuickReportQueries(DbConnection connection)
         """, new { agency, from, to });
 
     public async Task<IReadOnlyList<DossierLine>> LateAsync(string agency, int from, int to) => (await connection.QueryAsync<DossierLine>($"""
-        SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
-        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
-        JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
-        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3) AND d.outcome = 3
+        {Lines}
+          AND d.outcome = 3
           AND d.end_date_key BETWEEN @from AND @to
         ORDER BY d.end_date_key, d.dossier_code
         """, new { agency, from, to })).ToList();
 
     /// <summary>Dossiers still open on <paramref name="day"/> whose deadline falls on one of the given days.</summary>
-    public async Task<IReadOnlyList<DossierLine>> FallingDueAsync(string agency, int day, IReadOnlyList<int> dueDays) => (await connection.QueryAsync<DossierLine>("""
-        SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
-        FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
-        JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
-        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3) AND d.is_withdrawn = 0
+    public async Task<IReadOnlyList<DossierLine>> FallingDueAsync(string agency, int day, IReadOnlyList<int> dueDays) => (await connection.QueryAsync<DossierLine>($"""
+        {Lines}
+          AND d.is_withdrawn = 0
           AND d.received_date_key <= @day AND (d.end_date_key IS NULL OR d.end_date_key > @day)
           AND d.deadline_date_key IN @dueDays
         ORDER BY d.deadline_date_key, d.dossier_code
