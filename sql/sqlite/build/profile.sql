@@ -2,7 +2,9 @@
 -- the month (and reporting-month) sequence numbers of its milestones plus its period-independent flags, and
 -- identical profiles are counted together. Each grain then joins these few rows to its periods instead of
 -- re-evaluating every dossier (quarter = month / 3, half = month / 6, year = month / 12; likewise for the
--- reporting grains). Parameters: @from_key, @to_key (yyyymmdd).
+-- reporting grains). Month sequences come from the yyyymmdd keys by arithmetic (year * 12 + month - 1), the
+-- reporting month adds one from the cut-off day (Period.ReportCutOffDay, passed as @cutoff_day) on.
+-- Parameters: @from_key, @to_key (yyyymmdd), @cutoff_day.
 
 -- step: create_profiles
 CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_profile (
@@ -25,7 +27,11 @@ DELETE FROM tmp_pakn_profile;
 
 -- step: profile_dossiers
 INSERT INTO tmp_dossier_profile
-SELECT a.agency_code, r.month_seq, e.month_seq, o.month_seq, r.report_month_seq, e.report_month_seq, o.report_month_seq,
+SELECT a.agency_code,
+       (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1, (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1, (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1,
+       (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
+       (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
+       (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
        CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END,
        d.outcome,
        CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END,
@@ -41,9 +47,6 @@ SELECT a.agency_code, r.month_seq, e.month_seq, o.month_seq, r.report_month_seq,
        COUNT(*)
 FROM fact_dossier d
 JOIN dim_agency a ON a.agency_key = d.agency_key
-JOIN dim_date r ON r.date_key = d.received_date_key
-LEFT JOIN dim_date e ON e.date_key = d.end_date_key
-LEFT JOIN dim_date o ON o.date_key = d.overdue_from_key
 LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
 -- Status 3 (not accepted) leaves every measure.
 WHERE (d.status IS NULL OR d.status <> 3)

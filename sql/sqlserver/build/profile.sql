@@ -1,6 +1,7 @@
 -- First stage of the measure build, run once per build (see sql/sqlite/build/profile.sql for the idea):
 -- every dossier and PAKN in the date range is reduced to the month and reporting-month sequence numbers of its
--- milestones plus its period-independent flags, identical profiles counted together. Parameters: @from_key, @to_key.
+-- milestones plus its period-independent flags, identical profiles counted together. Parameters: @from_key, @to_key,
+-- @cutoff_day (month sequences from yyyymmdd keys by arithmetic, as on SQLite).
 -- T-SQL differences: session temp tables created by a step that names no parameter (a parameterised batch
 -- runs in sp_executesql, which would drop them on return); GROUP BY repeats no ordinals, so the flags are
 -- computed in a derived table first; the day after a PAKN deadline is DATEADD on the date dimension.
@@ -26,8 +27,11 @@ INSERT INTO #tmp_dossier_profile
 SELECT agency_code, rs, es, os, rrs, res, ros, online, outcome, has_fee, paid_online, digitized, reused,
        result_required, result_electronic, disliked, apology, withdrawn, personal_store, population_db, COUNT_BIG(*)
 FROM (
-    SELECT a.agency_code, r.month_seq AS rs, e.month_seq AS es, o.month_seq AS os,
-           r.report_month_seq AS rrs, e.report_month_seq AS res, o.report_month_seq AS ros,
+    SELECT a.agency_code, (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
+           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es, (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 AS os,
+           (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS rrs,
+           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS res,
+           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS ros,
            CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
            CAST(d.outcome AS int) AS outcome,
            CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
@@ -43,9 +47,6 @@ FROM (
            CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
     FROM fact_dossier d
     JOIN dim_agency a ON a.agency_key = d.agency_key
-    JOIN dim_date r ON r.date_key = d.received_date_key
-    LEFT JOIN dim_date e ON e.date_key = d.end_date_key
-    LEFT JOIN dim_date o ON o.date_key = d.overdue_from_key
     LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
     -- Status 3 (not accepted) leaves every measure.
     WHERE (d.status IS NULL OR d.status <> 3)

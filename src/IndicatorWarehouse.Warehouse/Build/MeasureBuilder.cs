@@ -19,7 +19,11 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
         var profile = SqlScripts.Steps(database.Dialect.Name, "build/profile.sql");
         // Every grain's first period starts on or before `from` and its last ends on or after `to`: profile that whole span.
         var grains = Enum.GetValues<Grain>().Select(g => (Grain: g, First: Period.Containing(g, from), Last: Period.Containing(g, to))).ToList();
-        var span = new { from_key = grains.Min(g => DateKey.Of(g.First.Start)), to_key = grains.Max(g => DateKey.Of(g.Last.End)) };
+        var span = new
+        {
+            from_key = grains.Min(g => DateKey.Of(g.First.Start)), to_key = grains.Max(g => DateKey.Of(g.Last.End)),
+            cutoff_day = Period.ReportCutOffDay,
+        };
         foreach (var step in new[] { "create_profiles", "profile_dossiers", "profile_pakn" })
             await StepTrace.TimeAsync(step, () => connection.ExecuteAsync(new CommandDefinition(profile[step], span, tx, commandTimeout: 0, cancellationToken: ct)));
         var sources = await connection.QuerySingleAsync<(long Pakn, long Digitization)>(
