@@ -59,6 +59,28 @@ public sealed class JobControlAccessTests(ProvinceWarehouse province) : IAsyncLi
     }
 
     [Fact]
+    public async Task Run_AsAdminFromTheJobsPage_RunsTheJobInTheBackgroundIntoTheLedger()
+    {
+        var ledger = new RunLedger(province.Warehouse.Database);
+        var before = (await ledger.RecentAsync(Job)).Count;
+
+        var response = await RunningServer.PostFormAsync(_server.Client(RunningServer.AdminName), "jobs", $"jobs/{Job}/run");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        IReadOnlyList<LedgerRun> runs = [];
+        for (var i = 0; i < 100; i++)
+        {
+            runs = await ledger.RecentAsync(Job);
+            if (runs.Count > before && runs[0].State != RunState.Running) break;
+            await Task.Delay(100);
+        }
+        Assert.True(runs.Count > before, "the job did not run");
+        var run = runs[0];
+        Assert.Contains("by=web:minh", run.Parameters);
+        Assert.Equal(RunState.Skipped, run.State);
+    }
+
+    [Fact]
     public async Task JobsPage_Analyst_SeesSchedulesButNoControls()
     {
         var page = await _server.Client(RunningServer.AnalystName).GetStringAsync("jobs");

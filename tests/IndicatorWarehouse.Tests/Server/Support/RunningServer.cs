@@ -30,6 +30,7 @@ public sealed partial class RunningServer : IAsyncDisposable
         var hash = PasswordHash.Create(Password);
         var config = new ServeConfig
         {
+            Output = Path.Combine(Path.GetTempPath(), "iw-reports-" + Guid.NewGuid().ToString("N")[..8]),
             Access = new AccessConfig
             {
                 Users =
