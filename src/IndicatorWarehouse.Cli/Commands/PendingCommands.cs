@@ -11,7 +11,6 @@ internal static class PendingCommands
         ("scorecard", "Monthly scorecard PDF of one unit"),
         ("review", "Leadership multi-year trend review PDF"),
         ("demo", "generate → init → ingest → build → scorecards and a review"),
-        ("serve", "Dashboards web app and job scheduler"),
     ];
 
     public static IEnumerable<Command> Create() => Pending.Select(p =>

@@ -76,7 +76,7 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
         }
         catch (HttpRequestException e)
         {
-            throw new HttpSourceException($"{url}: cannot reach the source ({e.Message})", e);
+            throw new HttpSourceException($"{url}: cannot reach the source ({e.Message})", e, transient: true);
         }
         using (response)
         {
@@ -84,7 +84,8 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
                 throw new HttpSourceException($"{url}: the source refused the credentials (HTTP {(int)response.StatusCode} {response.ReasonPhrase}); "
                     + $"check the auth header{(options.AuthHeaderName is null ? " (none is configured)" : $" '{options.AuthHeaderName}' and its value")}");
             if (!response.IsSuccessStatusCode)
-                throw new HttpSourceException($"{url}: page {page} failed with HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+                throw new HttpSourceException($"{url}: page {page} failed with HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
+                    transient: (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancel);

@@ -21,6 +21,10 @@ public interface ISqlDialect
     /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads.</summary>
     void EnsureReadOnlyStatement(DbConnection connection, string sql);
 
+    /// <summary>True for a failure of this database that is worth retrying after a pause (busy, deadlock, timeout,
+    /// connection lost), as opposed to one that will fail again the same way.</summary>
+    bool IsTransient(Exception exception);
+
     /// <summary>The name under which a per-connection staging table is referenced (a temp table).</summary>
     string StagingTable(string name);
 

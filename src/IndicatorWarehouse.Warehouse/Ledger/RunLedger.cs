@@ -3,6 +3,18 @@ using Dapper;
 
 namespace IndicatorWarehouse.Warehouse.Ledger;
 
+/// <summary>One run as the ledger recorded it; <see cref="EndedAt"/> is null while it runs.</summary>
+public sealed record LedgerRun(long RunId, string Job, string? Parameters, DateTime StartedAt, DateTime? EndedAt, string State, long? Rows, string? Error)
+{
+    public TimeSpan? Duration => EndedAt - StartedAt;
+}
+
+/// <summary>The states a run can be in, as <c>etl_run.state</c> spells them.</summary>
+public static class RunState
+{
+    public const string Running = "running", Succeeded = "succeeded", Failed = "failed", Skipped = "skipped";
+}
+
 /// <summary>The run ledger (<c>etl_run</c>): every job run with its parameters, times, state, rows and error.
 /// Written on its own connection so a failed run is recorded even when its work was rolled back.</summary>
 public sealed class RunLedger(WarehouseDatabase database)
@@ -21,6 +33,27 @@ public sealed class RunLedger(WarehouseDatabase database)
         await c.ExecuteAsync("UPDATE etl_run SET ended_at = @now, state = @state, rows = @rows, error = @error WHERE run_id = @runId",
             new { runId, state, rows, error, now = Now() });
     }
+
+    /// <summary>The latest runs, newest first, of one job or of all; portable SQL has no row limit, so reading stops
+    /// after <paramref name="count"/> rows.</summary>
+    public async Task<IReadOnlyList<LedgerRun>> RecentAsync(string? job = null, int count = 50, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT run_id, job, parameters, started_at, ended_at, state, rows, error FROM etl_run" +
+            (job is null ? "" : " WHERE job = @job") + " ORDER BY run_id DESC", new { job }, cancellationToken: ct));
+        var runs = new List<LedgerRun>();
+        while (runs.Count < count && await reader.ReadAsync(ct))
+            runs.Add(new LedgerRun(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1),
+                Nullable(reader, 2), Moment(reader.GetValue(3))!.Value, Moment(reader.GetValue(4)), reader.GetString(5),
+                reader.IsDBNull(6) ? null : Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture), Nullable(reader, 7)));
+        return runs;
+    }
+
+    private static string? Nullable(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    // SQLite keeps timestamps as ISO text, SQL Server as datetime2: both convert.
+    private static DateTime? Moment(object value) => value is DBNull ? null : Convert.ToDateTime(value, CultureInfo.InvariantCulture);
 
     private static string Now() => DateTime.Now.ToString("s", CultureInfo.InvariantCulture);
 }

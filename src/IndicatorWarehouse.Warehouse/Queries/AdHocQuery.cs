@@ -8,12 +8,24 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// <summary>Runs analysts' SQL on a read-only connection after the dialect has checked it only reads.</summary>
 public sealed class AdHocQuery(WarehouseDatabase database)
 {
-    public async Task<QueryResult> RunAsync(string sql, int maxRows = int.MaxValue, CancellationToken ct = default)
+    public Task<QueryResult> RunAsync(string sql, int maxRows = int.MaxValue, CancellationToken ct = default) =>
+        RunAsync(sql, new Dictionary<string, object?>(), maxRows, ct);
+
+    /// <summary>The same, with named parameters (<c>@unit</c>) bound to values, as dashboards pass their filters.</summary>
+    public async Task<QueryResult> RunAsync(string sql, IReadOnlyDictionary<string, object?> parameters, int maxRows = int.MaxValue,
+        CancellationToken ct = default)
     {
         await using var connection = await database.OpenReadOnlyAsync(ct);
         database.Dialect.EnsureReadOnlyStatement(connection, sql);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var rows = new List<object?[]>();

@@ -47,6 +47,12 @@ public sealed partial class SqlServerDialect : ISqlDialect
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql);
 
+    // Deadlock victim, timeout, lost or refused connection, and Azure SQL's "busy, try again" family.
+    private static readonly HashSet<int> TransientErrors = [1205, -2, 53, 64, 233, 4060, 10053, 10054, 10060, 40197, 40501, 40613, 49918, 49919, 49920];
+
+    public bool IsTransient(Exception exception) =>
+        exception is SqlException e && e.Errors.Cast<SqlError>().Any(error => TransientErrors.Contains(error.Number));
+
     /// <summary>Staging tables are session temp tables: two loads never see each other's rows.</summary>
     public string StagingTable(string name) => "#" + name;
 

@@ -50,6 +50,9 @@ public sealed class SqliteDialect : ISqlDialect
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqliteReadOnlyGuard.EnsureSingleReadOnlyStatement((SqliteConnection)connection, sql);
 
+    // SQLITE_BUSY and SQLITE_LOCKED: another connection held the file longer than the busy timeout.
+    public bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
     public string StagingTable(string name) => "temp." + name;
 
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using IndicatorWarehouse.Server;
+using IndicatorWarehouse.Server.Access;
+using IndicatorWarehouse.Server.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace IndicatorWarehouse.Cli.Commands;
+
+internal static class ServeCommand
+{
+    /// <summary>Shared with `iw jobs`: both read the same configuration file.</summary>
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = "serve configuration (YAML or JSON): sources, schedules, users — see dashboards/README.md",
+    };
+
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "addresses to listen on, ';'-separated", DefaultValueFactory = _ => ServeOptions.DefaultUrl };
+        var command = new Command("serve", "Dashboards web app and the job scheduler in one process") { urls, Config, HashPassword() };
+        CommandAction.Set(command, async (parse, ct) =>
+        {
+            var options = Options(parse) with
+            {
+                Urls = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            };
+            await ServerHost.EnsureWarehouseReadyAsync(options.Warehouse.Open(), ct);
+            await using var app = ServerHost.Build(options);
+            await app.StartAsync(ct);
+            Console.WriteLine($"iw serve: {string.Join(", ", app.Urls)} — kho / warehouse {options.Warehouse.Describe()}");
+            await app.WaitForShutdownAsync(ct);
+            return CommandAction.Ok;
+        });
+        return command;
+    }
+
+    public static ServeOptions Options(ParseResult parse) =>
+        new(GlobalOptions.Settings(parse), ServeConfigFile.Load(parse.GetValue(Config)), [ServeOptions.DefaultUrl]);
+
+    /// <summary>Prints the hash to put in the configuration's users; the password is read from standard input so it
+    /// stays out of the shell history.</summary>
+    private static Command HashPassword()
+    {
+        var command = new Command("hash-password", "Read a password from standard input and print its hash for the configuration file");
+        command.SetAction(_ =>
+        {
+            var password = Console.In.ReadLine();
+            if (string.IsNullOrEmpty(password))
+            {
+                Console.Error.WriteLine("Nhập mật khẩu trên dòng đầu tiên của đầu vào chuẩn / give the password on standard input.");
+                return CommandAction.Failed;
+            }
+            Console.WriteLine(PasswordHash.Create(password));
+            return CommandAction.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Data.Common;
+using IndicatorWarehouse.Server.Access;
+using IndicatorWarehouse.Server.Pages;
+using IndicatorWarehouse.Warehouse;
+using IndicatorWarehouse.Warehouse.Dialects;
+using IndicatorWarehouse.Warehouse.Queries;
+
+namespace IndicatorWarehouse.Server.Dashboards;
+
+/// <summary><c>GET /</c>, the dashboard index, and <c>GET /dashboards/{slug}</c>, one dashboard with its filters.</summary>
+public static class DashboardEndpoints
+{
+    public static void MapDashboards(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").RequireAuthorization(Roles.ViewPolicy);
+        group.MapGet("/", Index);
+        group.MapGet("/dashboards/{slug}", Show);
+    }
+
+    private static Task<IResult> Index(HttpContext http, DashboardCatalog catalog) =>
+        PageResults.HtmlAsync<DashboardIndexPage>(http, new() { ["Entries"] = catalog.All(), ["Folder"] = catalog.Folder });
+
+    private static async Task<IResult> Show(string slug, string? unit, string? from, string? to, HttpContext http,
+        DashboardCatalog catalog, WarehouseDatabase database, TimeProvider clock, CancellationToken ct)
+    {
+        if (catalog.Find(slug) is not { } entry)
+            return await PageResults.MessageAsync(http, "Không tìm thấy", $"Không có bảng điều khiển '{slug}'.", StatusCodes.Status404NotFound);
+        if (entry.Dashboard is not { } dashboard)
+            return await PageResults.MessageAsync(http, "Tệp bảng điều khiển có lỗi", $"{entry.Path}: {entry.Error}", StatusCodes.Status500InternalServerError);
+
+        var queries = new DashboardQueries(database);
+        var units = await queries.UnitsAsync(ct);
+        DashboardFilter filter;
+        try
+        {
+            filter = DashboardFilter.Resolve(dashboard, unit, from, to, units, await queries.LatestMonthAsync(ct), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        }
+        catch (ArgumentException e)
+        {
+            return await PageResults.MessageAsync(http, "Bộ lọc không hợp lệ", e.Message, StatusCodes.Status400BadRequest);
+        }
+
+        var query = new AdHocQuery(database);
+        // Panels are independent reads on their own read-only connections: run together, the page costs its slowest panel.
+        var panels = await Task.WhenAll(dashboard.Panels.Select(spec => PanelAsync(query, spec, filter, ct)));
+        return await PageResults.HtmlAsync<DashboardPage>(http, new()
+        {
+            ["Slug"] = slug, ["Dashboard"] = dashboard, ["Filter"] = filter, ["Units"] = units, ["Panels"] = panels,
+        });
+    }
+
+    private static async Task<PanelView> PanelAsync(AdHocQuery query, PanelSpec spec, DashboardFilter filter, CancellationToken ct)
+    {
+        try
+        {
+            return PanelBuilder.Build(spec, await query.RunAsync(spec.Sql, filter.Parameters, spec.MaxRows, ct));
+        }
+        catch (Exception e) when (e is DbException or ReadOnlyViolationException)
+        {
+            return new PanelView(spec, Error: "Lỗi truy vấn của bảng này: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using IndicatorWarehouse.Warehouse;
+using IndicatorWarehouse.Warehouse.Ledger;
+using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
+
+namespace IndicatorWarehouse.Server.Jobs;
+
+/// <summary>`iw jobs`: the jobs of a configuration seen and steered from the command line, through the same
+/// warehouse tables the servers read (pauses, leases, ledger), so no server needs to be reachable.</summary>
+public sealed class JobControl(JobCatalog catalog, JobRunner runner, WarehouseDatabase database, TimeProvider clock)
+{
+    public JobCatalog Catalog => catalog;
+
+    public static JobControl From(ServeOptions options)
+    {
+        var database = options.Warehouse.Open();
+        var catalog = JobCatalog.From(options.Config, database, options.Reference, options.Scorecards, new HttpClient(), options.Clock);
+        var runner = new JobRunner(database, new JobRetry(options.Config.Retry, database.Dialect, options.Clock),
+            TimeSpan.FromMinutes(options.Config.LeaseMinutes), JobRunner.ThisProcess(), NullLogger.Instance);
+        return new JobControl(catalog, runner, database, options.Clock);
+    }
+
+    public async Task<IReadOnlyList<JobStatus>> ListAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return JobStatus.Of(catalog, await new RunLedger(database).RecentAsync(count: 500, ct: ct), await new JobPauses(database).PausedAsync(ct),
+            new HashSet<string>(), name => new CronExpression(catalog.Get(name).Cron).GetNextValidTimeAfter(now));
+    }
+
+    /// <summary>Runs a job here and now, under the lease and in the ledger like a scheduled run.</summary>
+    public Task<JobRunResult> RunAsync(string job, string? period, bool force, string by, CancellationToken ct = default) =>
+        runner.RunAsync(catalog.Get(job), new JobTrigger(clock.GetLocalNow().DateTime, by, period, force), ct);
+
+    public Task PauseAsync(string job, string by, CancellationToken ct = default) =>
+        new JobPauses(database).PauseAsync(catalog.Get(job).Name, by, ct);
+
+    public Task ResumeAsync(string job, CancellationToken ct = default) =>
+        new JobPauses(database).ResumeAsync(catalog.Get(job).Name, ct);
+
+    public Task<IReadOnlyList<LedgerRun>> HistoryAsync(string? job, int count, CancellationToken ct = default) =>
+        new RunLedger(database).RecentAsync(job is null ? null : catalog.Get(job).Name, count, ct);
+}

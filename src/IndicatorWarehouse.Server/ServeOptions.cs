@@ -1,0 +1,17 @@
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Server.Configuration;
+using IndicatorWarehouse.Server.Scorecards;
+
+namespace IndicatorWarehouse.Server;
+
+/// <summary>Everything `iw serve` starts with: the warehouse, the configuration file's settings, the addresses to
+/// listen on, and the scorecard service when the host has one.</summary>
+public sealed record ServeOptions(WarehouseSettings Warehouse, ServeConfig Config, IReadOnlyList<string> Urls)
+{
+    /// <summary>Loopback only: the app is put on the network through the organisation's reverse proxy.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public ReferenceFiles Reference { get; init; } = ReferenceFiles.Default();
+    public IScorecardDocuments? Scorecards { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using IndicatorWarehouse.Tests.Server.Support;
+using IndicatorWarehouse.Warehouse.Ledger;
+
+namespace IndicatorWarehouse.Tests.Server;
+
+[Collection(ProvinceCollection.Name)]
+public sealed class JobControlAccessTests(ProvinceWarehouse province) : IAsyncLifetime
+{
+    private const string Job = "pull-mot-cua";
+    private RunningServer _server = default!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(province.Warehouse.Settings);
+
+    public async Task DisposeAsync()
+    {
+        await new JobPauses(province.Warehouse.Database).ResumeAsync(Job);
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Pause_WithoutCredentials_Is401AndNothingIsPaused()
+    {
+        var response = await _server.Client().PostAsync($"jobs/{Job}/pause", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.False(await new JobPauses(province.Warehouse.Database).IsPausedAsync(Job));
+    }
+
+    [Fact]
+    public async Task Pause_AsAnalyst_Is403AndNothingIsPaused()
+    {
+        var response = await RunningServer.PostFormAsync(_server.Client(RunningServer.AnalystName), "sql", $"jobs/{Job}/pause");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(await new JobPauses(province.Warehouse.Database).IsPausedAsync(Job));
+    }
+
+    [Fact]
+    public async Task Pause_AsAdminWithoutTheFormToken_IsRefused()
+    {
+        var response = await _server.Client(RunningServer.AdminName).PostAsync($"jobs/{Job}/pause", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await new JobPauses(province.Warehouse.Database).IsPausedAsync(Job));
+    }
+
+    [Fact]
+    public async Task Pause_AsAdminFromTheJobsPage_PausesAndTheJobsPageSaysSo()
+    {
+        var admin = _server.Client(RunningServer.AdminName);
+
+        var response = await RunningServer.PostFormAsync(admin, "jobs", $"jobs/{Job}/pause");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await new JobPauses(province.Warehouse.Database).IsPausedAsync(Job));
+        var page = await admin.GetStringAsync("jobs");
+        Assert.Contains($"action=\"jobs/{Job}/resume\"", page);
+    }
+
+    [Fact]
+    public async Task Run_AsAdminFromTheJobsPage_RunsTheJobInTheBackgroundIntoTheLedger()
+    {
+        var ledger = new RunLedger(province.Warehouse.Database);
+        var before = (await ledger.RecentAsync(Job)).Count;
+
+        var response = await RunningServer.PostFormAsync(_server.Client(RunningServer.AdminName), "jobs", $"jobs/{Job}/run");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        IReadOnlyList<LedgerRun> runs = [];
+        for (var i = 0; i < 100; i++)
+        {
+            runs = await ledger.RecentAsync(Job);
+            if (runs.Count > before && runs[0].State != RunState.Running) break;
+            await Task.Delay(100);
+        }
+        Assert.True(runs.Count > before, "the job did not run");
+        var run = runs[0];
+        Assert.Contains("by=web:minh", run.Parameters);
+        Assert.Equal(RunState.Skipped, run.State);
+    }
+
+    [Fact]
+    public async Task JobsPage_Analyst_SeesSchedulesButNoControls()
+    {
+        var page = await _server.Client(RunningServer.AnalystName).GetStringAsync("jobs");
+
+        Assert.Contains(Job, page);
+        Assert.Contains("quick-reports", page);
+        Assert.DoesNotContain("/pause\"", page);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_Is401()
+    {
+        var client = _server.Client();
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("minh:sai"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("jobs")).StatusCode);
+    }
+}
