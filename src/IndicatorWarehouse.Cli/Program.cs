@@ -17,6 +17,7 @@ root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(DrillDownCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(JobsCommand.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using ExcelDataReader;
+using IndicatorWarehouse.Tests.Support;
 using IndicatorWarehouse.Application.Exports;
 
 namespace IndicatorWarehouse.Tests.Exports;
@@ -13,7 +13,7 @@ public sealed class Bieu06XlsxTests(Bieu06Scenario scenario) : IClassFixture<Bie
     {
         var report = await scenario.ReportAsync("2026-Q3", province: "TNI");
 
-        var grid = ReadWithExcelDataReader(Write(report));
+        var grid = XlsxGrid.Read(Write(report));
 
         Assert.Equal(Bieu06Columns.Title, grid[0][0]);
         Assert.Equal("Đơn vị báo cáo: Ủy ban nhân dân tỉnh Tây Ninh", grid[1][0]);
@@ -70,17 +70,5 @@ public sealed class Bieu06XlsxTests(Bieu06Scenario scenario) : IClassFixture<Bie
         Bieu06Xlsx.Write(report, stream);
         stream.Position = 0;
         return stream;
-    }
-
-    /// <summary>Every row of the first sheet as ExcelDataReader (an independent reader) sees it.</summary>
-    private static List<object?[]> ReadWithExcelDataReader(Stream stream)
-    {
-        // ExcelDataReader's configuration asks for code page 1252 even for XLSX.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-        var rows = new List<object?[]>();
-        while (reader.Read())
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) is var v && v is not DBNull ? v : null).ToArray());
-        return rows;
     }
 }
