@@ -4,6 +4,7 @@ using IndicatorWarehouse.Reporting.Html;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
+using IndicatorWarehouse.Server.DrillDown;
 using IndicatorWarehouse.Server.Health;
 using IndicatorWarehouse.Server.Jobs;
 using IndicatorWarehouse.Server.Scorecards;
@@ -59,6 +60,7 @@ public static class ServerHost
         app.MapReports();
         app.MapJobs();
         app.MapSql();
+        app.MapDrillDown();
         app.MapGet("/login", () => Results.Redirect("./")).RequireAuthorization(Roles.AnalystPolicy);
         return app;
     }
