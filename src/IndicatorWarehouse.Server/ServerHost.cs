@@ -1,7 +1,9 @@
 using System.Net;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Reporting.Html;
+using IndicatorWarehouse.Application.Alerts;
 using IndicatorWarehouse.Server.Access;
+using IndicatorWarehouse.Server.Alerts;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
@@ -34,6 +36,8 @@ public static class ServerHost
         services.AddSingleton(options.Reference);
         services.AddSingleton(options.Clock);
         services.AddSingleton(config.Access);
+        services.AddSingleton(config.Alerts);
+        services.AddSingleton(new AlertService(database, options.Reference));
         services.AddSingleton(new ScorecardSlot(options.Scorecards));
         services.AddSingleton(new DashboardCatalog(ServeConfigFile.DashboardsFolder(config)));
         services.AddSingleton(catalog);
@@ -61,6 +65,7 @@ public static class ServerHost
         app.MapJobs();
         app.MapSql();
         app.MapDrillDown();
+        app.MapAlerts();
         app.MapGet("/login", () => Results.Redirect("./")).RequireAuthorization(Roles.AnalystPolicy);
         return app;
     }

@@ -19,6 +19,7 @@ public sealed class ServeConfig
     public List<SourceConfig> Sources { get; set; } = [];
     public ScorecardsConfig Scorecards { get; set; } = new();
     public QuickReportsConfig QuickReports { get; set; } = new();
+    public AlertsConfig Alerts { get; set; } = new();
 }
 
 /// <summary>Retries of a job step that failed for a passing reason (network, busy database), with exponential backoff.</summary>
@@ -109,4 +110,31 @@ public sealed class QuickReportsConfig
 {
     public string Cron { get; set; } = "0 30 15 ? * MON-FRI";
     public List<string> Units { get; set; } = [];
+}
+
+/// <summary>The daily alert digest: when it is sent, what counts as stale or missed, and to whom (SMTP).</summary>
+public sealed class AlertsConfig
+{
+    public string Cron { get; set; } = "0 0 15 ? * MON-FRI";
+
+    /// <summary>Per source, how many days its latest snapshot may be old before it is an alert.</summary>
+    public Dictionary<string, int> MaxAgeDays { get; set; } = new() { ["onestop"] = 1, ["pakn"] = 7, ["digitization"] = 7 };
+
+    /// <summary>Indicators whose target status (chưa đạt, nguy cơ) raises an alert.</summary>
+    public List<string> Indicators { get; set; } = ["on_time_rate_766"];
+
+    /// <summary>No SMTP section: the alerts are shown on the web page only.</summary>
+    public SmtpConfig? Smtp { get; set; }
+}
+
+/// <summary>The organisation's mail relay; the password is read from the environment variable <see cref="PasswordEnv"/>.</summary>
+public sealed class SmtpConfig
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 25;
+    public string From { get; set; } = "";
+    public List<string> To { get; set; } = [];
+    public bool EnableSsl { get; set; }
+    public string? User { get; set; }
+    public string? PasswordEnv { get; set; }
 }

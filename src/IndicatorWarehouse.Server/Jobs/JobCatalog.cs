@@ -2,6 +2,8 @@ using IndicatorWarehouse.Application.Build;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.QuickReport;
 using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Application.Alerts;
+using IndicatorWarehouse.Server.Alerts;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Scorecards;
 using IndicatorWarehouse.Warehouse;
@@ -13,7 +15,7 @@ namespace IndicatorWarehouse.Server.Jobs;
 /// <c>quick-reports</c>. Schedules and sources come from the file, never from code.</summary>
 public sealed class JobCatalog(IReadOnlyList<JobDefinition> jobs)
 {
-    public const string Scorecards = "scorecards", QuickReports = "quick-reports";
+    public const string Scorecards = "scorecards", QuickReports = "quick-reports", Alerts = "alerts";
 
     public IReadOnlyList<JobDefinition> All => jobs;
 
@@ -38,6 +40,8 @@ public sealed class JobCatalog(IReadOnlyList<JobDefinition> jobs)
         jobs.Add(new JobDefinition(QuickReports, "Báo cáo nhanh hằng ngày (trước 16 giờ)",
             config.QuickReports.Cron, new JobPeriod.Day(),
             new QuickReportsWork(new QuickReportService(database, reference), new UnitList(config.QuickReports.Units, queries), config.Output)));
+        jobs.Add(new JobDefinition(Alerts, "Tổng hợp cảnh báo hằng ngày, gửi thư trước 16 giờ",
+            config.Alerts.Cron, new JobPeriod.Day(), new AlertsWork(new AlertService(database, reference), config.Alerts, clock)));
         return new JobCatalog(jobs);
     }
 }

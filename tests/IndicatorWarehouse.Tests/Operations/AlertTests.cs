@@ -1,0 +1,76 @@
+using System.Net.Mail;
+using IndicatorWarehouse.Application.Alerts;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Server.Alerts;
+using IndicatorWarehouse.Server.Configuration;
+using IndicatorWarehouse.Tests.Application;
+using IndicatorWarehouse.Tests.Support;
+
+namespace IndicatorWarehouse.Tests.Operations;
+
+public sealed class AlertTests(SyntheticProvinceFixture province) : IClassFixture<SyntheticProvinceFixture>
+{
+    /// <summary>A clock stopped at one local moment.</summary>
+    private sealed class FixedClock(DateTime local) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    [Fact]
+    public async Task ForAsync_FiveDaysAfterTheLastLoad_RaisesStaleSourcesMissedTargetsAndFallingDue()
+    {
+        var service = new AlertService(province.Warehouse.Database, ReferenceFiles.Default());
+        var rules = new AlertRules(new Dictionary<string, int> { ["onestop"] = 1, ["pakn"] = 30 }, ["processed_late", "on_time_rate_766"]);
+
+        var alerts = await service.ForAsync(new DateTime(2026, 11, 25, 15, 0, 0), rules);
+
+        Assert.Contains(alerts, a => a.Kind == "stale_source" && a.Message.StartsWith("Nguồn onestop"));
+        Assert.DoesNotContain(alerts, a => a.Kind == "stale_source" && a.Message.StartsWith("Nguồn pakn"));
+        // The Tây Ninh plan wants zero late dossiers from 2025 on: a month with a late one misses it.
+        Assert.Contains(alerts, a => a.Kind == "target_missed" && a.AgencyCode == "TNI.SYT");
+        Assert.All(alerts.Where(a => a.Kind == "falling_due"), a => Assert.Matches(@"\d+ hồ sơ đến hạn trong 2 ngày làm việc tới", a.Message));
+    }
+
+    [Fact]
+    public async Task AlertsWork_WithSmtp_DigestArrivesAtTheMailServer()
+    {
+        await using var smtp = new SmtpSink();
+        var config = new AlertsConfig
+        {
+            Indicators = ["processed_late"],
+            Smtp = new SmtpConfig { Host = "127.0.0.1", Port = smtp.Port, From = "iw@sonv.tayninh.gov.vn", To = ["vanphong@syt.tayninh.gov.vn"] },
+        };
+        var work = new AlertsWork(new AlertService(province.Warehouse.Database, ReferenceFiles.Default()), config,
+            new FixedClock(new DateTime(2026, 11, 20, 15, 0, 0)));
+
+        var result = await work.RunAsync("2026-11-20", CancellationToken.None);
+
+        Assert.True(result.DidWork);
+        var message = Assert.Single(smtp.Messages);
+        Assert.Contains("vanphong@syt.tayninh.gov.vn", message);
+        // Subject and body are UTF-8 encoded on the wire; decode them the way a mail client would.
+        var decoded = DecodeBody(message);
+        Assert.Contains("Tổng hợp cảnh báo ngày 20/11/2026", decoded);
+        Assert.Contains("Chỉ tiêu chưa đạt mục tiêu", decoded);
+    }
+
+    private static string DecodeBody(string raw)
+    {
+        var body = raw[(raw.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        return raw.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Split("\r\n").Where(l => l.Length > 0))))
+            : QuotedPrintable(body);
+    }
+
+    private static string QuotedPrintable(string text)
+    {
+        var bytes = new List<byte>();
+        var joined = text.Replace("=\r\n", "");
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == '=' && i + 2 < joined.Length) { bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16)); i += 2; }
+            else bytes.Add((byte)joined[i]);
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+    }
+}
