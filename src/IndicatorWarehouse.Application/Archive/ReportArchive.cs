@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using IndicatorWarehouse.Warehouse;
+
+namespace IndicatorWarehouse.Application.Archive;
+
+/// <summary>A figure whose value differs from the issue being revised.</summary>
+public sealed record FigureChange(string Figure, double? Before, double? After);
+
+/// <summary>What a new issue of a report is: the first (revision 0), a revision of an earlier issue with the figures
+/// that changed and the loads since that explain why, or the same figures again.</summary>
+public sealed record IssueStatus(int RevisionNo, long? RevisesId, DateTime? PreviousIssuedAt, IReadOnlyList<FigureChange> Changes,
+    IReadOnlyList<string> LoadsSince)
+{
+    public bool IsRevision => RevisionNo > 0;
+}
+
+/// <summary>Issued reports stay what they were: each issue is archived with its file, the figures it showed, the
+/// snapshots and rule version it used. A later issue of the same report and period whose figures differ is a
+/// revision ("Bản điều chỉnh") that lists what changed and which loads changed it; the archive keeps both.</summary>
+public sealed class ReportArchive(WarehouseDatabase database)
+{
+    // Properties, not a positional record: Dapper then converts each column (text timestamps on SQLite).
+    private sealed record Issued
+    {
+        public long report_id { get; init; }
+        public long revision_no { get; init; }
+        public DateTime issued_at { get; init; }
+        public string figures_json { get; init; } = "";
+        public string snapshot_ids { get; init; } = "";
+    }
+
+    /// <summary>How a report with these figures would be issued now, compared with its latest issue.</summary>
+    public async Task<IssueStatus> StatusAsync(string kind, string scope, string period, IReadOnlyDictionary<string, double?> figures,
+        CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var latest = await LatestAsync(c, kind, scope, period);
+        if (latest is null) return new IssueStatus(0, null, null, [], []);
+        var before = JsonSerializer.Deserialize<Dictionary<string, double?>>(latest.figures_json)!;
+        var changes = figures.Keys.Union(before.Keys).Order(StringComparer.Ordinal)
+            .Select(k => new FigureChange(k, before.GetValueOrDefault(k), figures.GetValueOrDefault(k)))
+            .Where(ch => !Same(ch.Before, ch.After)).ToList();
+        if (changes.Count == 0) return new IssueStatus((int)latest.revision_no, latest.report_id, latest.issued_at, [], []);
+        var used = JsonSerializer.Deserialize<long[]>(latest.snapshot_ids)!;
+        var active = (await c.QueryAsync<(long Id, string Source, string File, DateTime AsOf)>(
+            "SELECT snapshot_id, source, file_name, as_of FROM etl_snapshot WHERE reverted_at IS NULL ORDER BY snapshot_id")).ToList();
+        var loads = active.Where(s => !used.Contains(s.Id))
+            .Select(s => $"{s.Source}: {s.File} (dữ liệu đến {s.AsOf:dd/MM/yyyy HH:mm})").ToList();
+        var current = active.Select(s => s.Id).ToHashSet();
+        var reverted = used.Count(id => !current.Contains(id));
+        if (reverted > 0) loads.Add($"{reverted} lần nạp đã bị hủy (revert)");
+        return new IssueStatus((int)latest.revision_no + 1, latest.report_id, latest.issued_at, changes, loads);
+    }
+
+    /// <summary>Archives an issue (after <see cref="StatusAsync"/> told what it is) and returns its id.</summary>
+    public async Task<long> ArchiveAsync(string kind, string scope, string period, IssueStatus status, IReadOnlyDictionary<string, double?> figures,
+        string ruleVersion, string fileName, byte[] content, DateTime issuedAt, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var snapshots = await ActiveSnapshotsAsync(c);
+        await c.ExecuteAsync("""
+            INSERT INTO etl_issued_report (kind, scope_code, period_code, revision_no, revises_id, issued_at, rule_version, snapshot_ids,
+                figures_json, changes_json, file_name, file_hash, file_content)
+            VALUES (@kind, @scope, @period, @revision, @revises, @issuedAt, @ruleVersion, @snapshotIds, @figuresJson, @changesJson,
+                @fileName, @hash, @content)
+            """, new
+        {
+            kind, scope, period, revision = status.RevisionNo, revises = status.IsRevision ? status.RevisesId : null,
+            issuedAt = issuedAt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), ruleVersion,
+            snapshotIds = JsonSerializer.Serialize(snapshots), figuresJson = JsonSerializer.Serialize(figures),
+            changesJson = status.IsRevision ? JsonSerializer.Serialize(status.Changes) : null,
+            fileName, hash = Convert.ToHexString(SHA256.HashData(content)), content,
+        });
+        return await c.ExecuteScalarAsync<long>(
+            "SELECT report_id FROM etl_issued_report WHERE kind = @kind AND scope_code = @scope AND period_code = @period AND revision_no = @revision",
+            new { kind, scope, period, revision = status.RevisionNo });
+    }
+
+    /// <summary>An archived file exactly as it was issued.</summary>
+    public async Task<byte[]> ContentAsync(long reportId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<byte[]>("SELECT file_content FROM etl_issued_report WHERE report_id = @reportId", new { reportId })
+            ?? throw new ArgumentException($"No issued report {reportId}.");
+    }
+
+    private static Task<Issued?> LatestAsync(System.Data.Common.DbConnection c, string kind, string scope, string period) =>
+        c.QueryFirstOrDefaultAsync<Issued?>("""
+            SELECT report_id, revision_no, issued_at, figures_json, snapshot_ids FROM etl_issued_report
+            WHERE kind = @kind AND scope_code = @scope AND period_code = @period
+            ORDER BY revision_no DESC
+            """, new { kind, scope, period });
+
+    private static async Task<long[]> ActiveSnapshotsAsync(System.Data.Common.DbConnection c) =>
+        (await c.QueryAsync<long>("SELECT snapshot_id FROM etl_snapshot WHERE reverted_at IS NULL ORDER BY snapshot_id")).ToArray();
+
+    private static bool Same(double? a, double? b) => a is null ? b is null : b is not null && Math.Abs(a.Value - b.Value) < 1e-9;
+}
