@@ -16,6 +16,14 @@ public sealed record TargetAssessment(double? Gap, double? Attainment, TargetSta
         TargetState.Met => "Đạt", TargetState.NotMet => "Chưa đạt", TargetState.AtRisk => "Nguy cơ chưa đạt", _ => "Không có dữ liệu",
     };
 
+    /// <summary>The Vietnamese label of a stored status code (<c>dat</c>, <c>chua_dat</c>, <c>nguy_co</c>, <c>khong_co_du_lieu</c>).</summary>
+    public static string LabelVi(string code)
+    {
+        foreach (var state in Enum.GetValues<TargetState>())
+            if (Code(state) == code) return LabelVi(state);
+        return code;
+    }
+
     /// <summary>A closed period is met or not; an open one is at risk when the projection to its end misses
     /// (or, with no trend to project, when the figure so far misses).</summary>
     public static TargetAssessment Assess(double? value, Target target, bool periodClosed, double? projectedAtEnd)
