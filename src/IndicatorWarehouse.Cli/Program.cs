@@ -17,6 +17,10 @@ root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(SnapshotsCommand.Create());
+root.Subcommands.Add(QuarantineCommand.Create());
+root.Subcommands.Add(BackupCommands.Backup());
+root.Subcommands.Add(BackupCommands.Restore());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
 return await root.Parse(args).InvokeAsync();
