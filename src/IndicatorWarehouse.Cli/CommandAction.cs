@@ -3,7 +3,7 @@ using IndicatorWarehouse.Warehouse.Dialects;
 
 namespace IndicatorWarehouse.Cli;
 
-/// <summary>Runs a command body and turns the failures people cause (bad input, refused SQL, missing files)
+/// <summary>Runs a command body and turns the failures people cause (bad input, refused SQL or revert, missing files)
 /// into one clear line on stderr and a non-zero exit, instead of a stack trace.</summary>
 internal static class CommandAction
 {
@@ -16,7 +16,7 @@ internal static class CommandAction
             {
                 return await body(parse, ct);
             }
-            catch (ReadOnlyViolationException e)
+            catch (Exception e) when (e is ReadOnlyViolationException or IndicatorWarehouse.Warehouse.Snapshots.SnapshotConflictException)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return Refused;

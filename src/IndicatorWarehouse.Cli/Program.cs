@@ -20,6 +20,10 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DrillDownCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(JobsCommand.Create());
+root.Subcommands.Add(SnapshotsCommand.Create());
+root.Subcommands.Add(QuarantineCommand.Create());
+root.Subcommands.Add(BackupCommands.Backup());
+root.Subcommands.Add(BackupCommands.Restore());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
 return await root.Parse(args).InvokeAsync();

@@ -27,6 +27,10 @@ public static class SourceFileReader
     public static IEnumerable<RowOutcome<TargetRecord>> ReadTargets(string path, MappingProfile? profile, DateTime asOf) =>
         Read(path, profile, asOf, TargetRowValidator.Instance);
 
+    /// <param name="asOf">A figure for a period that had not begun by then is quarantined.</param>
+    public static IEnumerable<RowOutcome<FigureRecord>> ReadFigures(string path, MappingProfile? profile, DateTime asOf) =>
+        Read(path, profile, asOf, FigureRowValidator.Instance);
+
     private static IEnumerable<RowOutcome<T>> Read<T>(string path, MappingProfile? profile, DateTime asOf, IRowValidator<T> validator)
         where T : class
     {

@@ -54,6 +54,18 @@ FROM stg_digitization s LEFT JOIN fact_dossier d ON d.dossier_code = s.dossier_c
 WHERE s.action IN ('I', 'U')
 HAVING COUNT(*) > 0;
 
+-- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/digitization.sql).
+INSERT INTO fact_digitization_history (dossier_code, replaced_by_snapshot_id, row_json)
+SELECT f.dossier_code, @snapshot_id, json_object(
+    'dossier_code', f.dossier_code, 'agency_key', f.agency_key, 'documents_submitted', f.documents_submitted,
+    'documents_digitized', f.documents_digitized, 'documents_reused', f.documents_reused,
+    'from_personal_store', f.from_personal_store, 'population_db_used', f.population_db_used,
+    'result_required', f.result_required, 'result_electronic', f.result_electronic, 'result_file_url', f.result_file_url,
+    'source_as_of', f.source_as_of, 'first_snapshot_id', f.first_snapshot_id, 'last_snapshot_id', f.last_snapshot_id)
+FROM fact_digitization f JOIN stg_digitization s ON s.dossier_code = f.dossier_code
+WHERE s.action = 'U';
+
 -- step: update_changed
 UPDATE fact_digitization
 SET agency_key = s.agency_key, documents_submitted = s.documents_submitted, documents_digitized = s.documents_digitized,
@@ -71,6 +83,12 @@ SELECT dossier_code, agency_key, documents_submitted, documents_digitized, docum
     from_personal_store, population_db_used, result_required, result_electronic, result_file_url, @as_of, @snapshot_id, @snapshot_id
 FROM stg_digitization WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A record that loads now settles what an earlier snapshot quarantined under its dossier code (the reason stays).
+UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id
+WHERE source = @source AND resolved_at IS NULL AND snapshot_id <> @snapshot_id
+  AND record_key IN (SELECT dossier_code FROM stg_digitization);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM stg_digitization GROUP BY action;

@@ -44,6 +44,20 @@ FROM stg_dossier s LEFT JOIN dim_field f ON f.field_code = s.field_code
 WHERE NOT EXISTS (SELECT 1 FROM dim_procedure p WHERE p.procedure_code = s.procedure_code)
 GROUP BY s.procedure_code;
 
+-- step: keep_procedure_history
+-- The attributes update_procedures is about to overwrite, so reverting this snapshot can put them back.
+INSERT INTO dim_procedure_history (procedure_key, replaced_by_snapshot_id, row_json)
+SELECT p.procedure_key, @snapshot_id, json_object(
+    'procedure_key', p.procedure_key, 'procedure_code', p.procedure_code, 'procedure_name', p.procedure_name,
+    'field_key', p.field_key, 'online_service', p.online_service)
+FROM dim_procedure p
+JOIN (SELECT s.procedure_code, MAX(s.procedure_name) AS procedure_name, MAX(f.field_key) AS field_key, MAX(s.online_service) AS online_service
+      FROM stg_dossier s LEFT JOIN dim_field f ON f.field_code = s.field_code GROUP BY s.procedure_code) u
+  ON u.procedure_code = p.procedure_code
+WHERE u.procedure_name IS NOT NULL AND u.procedure_name IS NOT p.procedure_name
+   OR u.field_key IS NOT NULL AND u.field_key IS NOT p.field_key
+   OR u.online_service IS NOT NULL AND u.online_service IS NOT p.online_service;
+
 -- step: update_procedures
 -- Procedure attributes follow the latest snapshot (type 1): the online service level improves over time.
 UPDATE dim_procedure
@@ -98,6 +112,7 @@ SELECT @snapshot_id, MIN(k_from), MAX(k_to), @now FROM (
 HAVING COUNT(*) > 0;
 
 -- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/dossier.sql).
 INSERT INTO fact_dossier_history (dossier_key, replaced_by_snapshot_id, row_json)
 SELECT f.dossier_key, @snapshot_id, json_object(
     'dossier_key', f.dossier_key, 'dossier_code', f.dossier_code, 'agency_key', f.agency_key, 'procedure_key', f.procedure_key,
@@ -134,6 +149,12 @@ SELECT dossier_code, agency_key, procedure_key, channel_key, applicant_type, rec
     @as_of, @snapshot_id, @snapshot_id
 FROM stg_dossier WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A dossier that loads now settles what an earlier snapshot quarantined under its code (the reason stays).
+UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id
+WHERE source = @source AND resolved_at IS NULL AND snapshot_id <> @snapshot_id
+  AND record_key IN (SELECT dossier_code FROM stg_dossier);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM stg_dossier GROUP BY action;

@@ -53,6 +53,18 @@ SELECT @snapshot_id, MIN(k_from), MAX(k_to), @now FROM (
     WHERE s.action IN ('I', 'U')) changed
 HAVING COUNT(*) > 0;
 
+-- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/pakn.sql).
+INSERT INTO fact_pakn_history (pakn_key, replaced_by_snapshot_id, row_json)
+SELECT f.pakn_key, @snapshot_id, json_object(
+    'pakn_key', f.pakn_key, 'feedback_code', f.feedback_code, 'agency_key', f.agency_key, 'channel', f.channel,
+    'category', f.category, 'received_at', f.received_at, 'transferred_at', f.transferred_at, 'due_at', f.due_at,
+    'handled_at', f.handled_at, 'state', f.state, 'published_at', f.published_at, 'reaction', f.reaction,
+    'received_date_key', f.received_date_key, 'handled_date_key', f.handled_date_key, 'deadline_date_key', f.deadline_date_key,
+    'source_as_of', f.source_as_of, 'first_snapshot_id', f.first_snapshot_id, 'last_snapshot_id', f.last_snapshot_id)
+FROM fact_pakn f JOIN stg_pakn s ON s.pakn_key = f.pakn_key
+WHERE s.action = 'U';
+
 -- step: update_changed
 UPDATE fact_pakn
 SET agency_key = s.agency_key, channel = s.channel, category = s.category, received_at = s.received_at,
@@ -71,6 +83,12 @@ SELECT feedback_code, agency_key, channel, category, received_at, transferred_at
     state, published_at, reaction, received_date_key, handled_date_key, deadline_date_key, @as_of, @snapshot_id, @snapshot_id
 FROM stg_pakn WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A feedback that loads now settles what an earlier snapshot quarantined under its code (the reason stays).
+UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id
+WHERE source = @source AND resolved_at IS NULL AND snapshot_id <> @snapshot_id
+  AND record_key IN (SELECT feedback_code FROM stg_pakn);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM stg_pakn GROUP BY action;

@@ -125,9 +125,9 @@ LEFT JOIN #tmp_dossier_counts d ON d.agency_code = k.agency_code AND d.period_co
 LEFT JOIN #tmp_pakn_counts pk ON pk.agency_code = k.agency_code AND pk.period_code = k.period_code;
 
 -- step: delete_values
+-- Every value of the periods rebuilt: figures reported by hand come back from fact_figure (insert_figures).
 DELETE FROM fact_indicator_value
-WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq)
-  AND indicator_code IN (SELECT indicator_code FROM dim_indicator WHERE formula NOT LIKE 'manual figure%');
+WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq);
 
 -- step: insert_values
 -- One row per unit, period and indicator. Counts: numerator = the count. Rates: numerator and denominator,
@@ -168,9 +168,20 @@ CROSS APPLY (VALUES
     ('pakn', 'pakn_on_time_rate', c.pakn_on_time, c.pakn_total),
     ('pakn', 'pakn_satisfaction_rate', c.pakn_total - c.pakn_disliked_or_late, c.pakn_total)
 ) m (measured_from, indicator_code, numerator, denominator)
-WHERE (m.measured_from = 'dossier' AND c.received_in_p IS NOT NULL)
-   OR (m.measured_from = 'digitization' AND c.received_in_p IS NOT NULL AND @has_digitization = 1)
-   OR (m.measured_from = 'pakn' AND c.pakn_total IS NOT NULL);
+WHERE ((m.measured_from = 'dossier' AND c.received_in_p IS NOT NULL)
+    OR (m.measured_from = 'digitization' AND c.received_in_p IS NOT NULL AND @has_digitization = 1)
+    OR (m.measured_from = 'pakn' AND c.pakn_total IS NOT NULL))
+  -- A figure the unit reported for this unit, period and indicator takes the place of the computed value.
+  AND NOT EXISTS (SELECT 1 FROM fact_figure f
+                  WHERE f.agency_code = c.agency_code AND f.period_code = c.period_code AND f.indicator_code = m.indicator_code);
+
+-- step: insert_figures
+-- Figures reported by hand, as loaded (rule_version 'figure': no counting rule made them; fact_figure has the
+-- document and clause).
+INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
+SELECT f.agency_code, f.period_code, f.indicator_code, f.numerator, f.denominator, f.value, N'figure', @build_id
+FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code
+WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq;
 
 -- step: drop_temp
 DROP TABLE IF EXISTS #tmp_dossier_counts;

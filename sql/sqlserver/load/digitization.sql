@@ -62,6 +62,18 @@ FROM #stg_digitization s LEFT JOIN fact_dossier d ON d.dossier_code = s.dossier_
 WHERE s.action IN ('I', 'U')
 HAVING COUNT(*) > 0;
 
+-- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/digitization.sql). Bits as 0/1, as SQLite stores them.
+INSERT INTO fact_digitization_history (dossier_code, replaced_by_snapshot_id, row_json)
+SELECT f.dossier_code, @snapshot_id, (
+    SELECT f.dossier_code, f.agency_key, f.documents_submitted, f.documents_digitized, f.documents_reused,
+           CAST(f.from_personal_store AS int) AS from_personal_store, CAST(f.population_db_used AS int) AS population_db_used,
+           CAST(f.result_required AS int) AS result_required, CAST(f.result_electronic AS int) AS result_electronic,
+           f.result_file_url, f.source_as_of, f.first_snapshot_id, f.last_snapshot_id
+    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)
+FROM fact_digitization f JOIN #stg_digitization s ON s.dossier_code = f.dossier_code
+WHERE s.action = 'U';
+
 -- step: update_changed
 UPDATE f
 SET agency_key = s.agency_key, documents_submitted = s.documents_submitted, documents_digitized = s.documents_digitized,
@@ -80,6 +92,13 @@ SELECT dossier_code, agency_key, documents_submitted, documents_digitized, docum
     CAST(@as_of AS datetime2(0)), @snapshot_id, @snapshot_id
 FROM #stg_digitization WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A record that loads now settles what an earlier snapshot quarantined under its dossier code (the reason stays).
+UPDATE q SET resolved_at = CAST(@now AS datetime2(0)), resolved_by_snapshot_id = @snapshot_id
+FROM etl_quarantine q
+WHERE q.source = @source AND q.resolved_at IS NULL AND q.snapshot_id <> @snapshot_id
+  AND q.record_key IN (SELECT s.dossier_code FROM #stg_digitization s);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM #stg_digitization GROUP BY action;

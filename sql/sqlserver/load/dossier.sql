@@ -66,6 +66,21 @@ FROM #stg_dossier s LEFT JOIN dim_field f ON f.field_code = s.field_code
 WHERE NOT EXISTS (SELECT 1 FROM dim_procedure p WITH (UPDLOCK, HOLDLOCK) WHERE p.procedure_code = s.procedure_code)
 GROUP BY s.procedure_code;
 
+-- step: keep_procedure_history
+-- The attributes update_procedures is about to overwrite (the same test as there), so reverting this snapshot
+-- can put them back.
+INSERT INTO dim_procedure_history (procedure_key, replaced_by_snapshot_id, row_json)
+SELECT p.procedure_key, @snapshot_id, (
+    SELECT p.procedure_key, p.procedure_code, p.procedure_name, p.field_key, p.online_service
+    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)
+FROM dim_procedure p
+JOIN (SELECT s.procedure_code, MAX(s.procedure_name) AS procedure_name, MAX(f.field_key) AS field_key, MAX(s.online_service) AS online_service
+      FROM #stg_dossier s LEFT JOIN dim_field f ON f.field_code = s.field_code GROUP BY s.procedure_code) u
+  ON u.procedure_code = p.procedure_code
+WHERE u.procedure_name IS NOT NULL AND (p.procedure_name IS NULL OR u.procedure_name <> p.procedure_name COLLATE Latin1_General_100_BIN2)
+   OR u.field_key IS NOT NULL AND (p.field_key IS NULL OR u.field_key <> p.field_key)
+   OR u.online_service IS NOT NULL AND (p.online_service IS NULL OR u.online_service <> p.online_service COLLATE Latin1_General_100_BIN2);
+
 -- step: update_procedures
 -- Procedure attributes follow the latest snapshot (type 1): the online service level improves over time.
 -- Names are compared in a binary collation: a change of letter case is a change, as on SQLite.
@@ -130,6 +145,7 @@ SELECT @snapshot_id, MIN(k_from), MAX(k_to), CAST(@now AS datetime2(0)) FROM (
 HAVING COUNT(*) > 0;
 
 -- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/dossier.sql).
 INSERT INTO fact_dossier_history (dossier_key, replaced_by_snapshot_id, row_json)
 SELECT f.dossier_key, @snapshot_id, (
     SELECT f.dossier_key, f.dossier_code, f.agency_key, f.procedure_key, f.channel_key, f.applicant_type, f.received_at, f.due_at,
@@ -165,6 +181,13 @@ SELECT dossier_code, agency_key, procedure_key, channel_key, applicant_type, rec
     CAST(@as_of AS datetime2(0)), @snapshot_id, @snapshot_id
 FROM #stg_dossier WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A dossier that loads now settles what an earlier snapshot quarantined under its code (the reason stays).
+UPDATE q SET resolved_at = CAST(@now AS datetime2(0)), resolved_by_snapshot_id = @snapshot_id
+FROM etl_quarantine q
+WHERE q.source = @source AND q.resolved_at IS NULL AND q.snapshot_id <> @snapshot_id
+  AND q.record_key IN (SELECT s.dossier_code FROM #stg_dossier s);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM #stg_dossier GROUP BY action;

@@ -63,6 +63,17 @@ SELECT @snapshot_id, MIN(k_from), MAX(k_to), CAST(@now AS datetime2(0)) FROM (
     WHERE s.action IN ('I', 'U')) changed
 HAVING COUNT(*) > 0;
 
+-- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/pakn.sql).
+INSERT INTO fact_pakn_history (pakn_key, replaced_by_snapshot_id, row_json)
+SELECT f.pakn_key, @snapshot_id, (
+    SELECT f.pakn_key, f.feedback_code, f.agency_key, f.channel, f.category, f.received_at, f.transferred_at, f.due_at,
+           f.handled_at, f.state, f.published_at, f.reaction, f.received_date_key, f.handled_date_key, f.deadline_date_key,
+           f.source_as_of, f.first_snapshot_id, f.last_snapshot_id
+    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)
+FROM fact_pakn f JOIN #stg_pakn s ON s.pakn_key = f.pakn_key
+WHERE s.action = 'U';
+
 -- step: update_changed
 UPDATE f
 SET agency_key = s.agency_key, channel = s.channel, category = s.category, received_at = s.received_at,
@@ -82,6 +93,13 @@ SELECT feedback_code, agency_key, channel, category, received_at, transferred_at
     CAST(@as_of AS datetime2(0)), @snapshot_id, @snapshot_id
 FROM #stg_pakn WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A feedback that loads now settles what an earlier snapshot quarantined under its code (the reason stays).
+UPDATE q SET resolved_at = CAST(@now AS datetime2(0)), resolved_by_snapshot_id = @snapshot_id
+FROM etl_quarantine q
+WHERE q.source = @source AND q.resolved_at IS NULL AND q.snapshot_id <> @snapshot_id
+  AND q.record_key IN (SELECT s.feedback_code FROM #stg_pakn s);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM #stg_pakn GROUP BY action;

@@ -35,6 +35,16 @@ UPDATE s SET action = CASE
     ELSE 'U' END
 FROM #stg_target s;
 
+-- step: keep_history
+-- The version a change replaces, so the snapshot can be reverted (revert/target.sql).
+INSERT INTO fact_target_history (target_id, replaced_by_snapshot_id, row_json)
+SELECT t.target_id, @snapshot_id, (
+    SELECT t.target_id, t.agency_code, t.indicator_code, t.period_spec, t.start_key, t.end_key, t.comparator, t.target_value,
+           t.source_document, t.clause, t.snapshot_id, t.first_snapshot_id
+    FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)
+FROM fact_target t JOIN #stg_target s ON s.target_id = t.target_id
+WHERE s.action = 'U';
+
 -- step: update_changed
 UPDATE t SET comparator = s.comparator, target_value = s.target_value, snapshot_id = @snapshot_id
 FROM fact_target t JOIN #stg_target s ON s.target_id = t.target_id
@@ -42,10 +52,18 @@ WHERE s.action = 'U';
 
 -- step: insert_new
 INSERT INTO fact_target (agency_code, indicator_code, period_spec, start_key, end_key, comparator, target_value,
-    source_document, clause, snapshot_id)
-SELECT agency_code, indicator_code, period_spec, start_key, end_key, comparator, target_value, source_document, clause, @snapshot_id
+    source_document, clause, snapshot_id, first_snapshot_id)
+SELECT agency_code, indicator_code, period_spec, start_key, end_key, comparator, target_value, source_document, clause,
+    @snapshot_id, @snapshot_id
 FROM #stg_target WHERE action = 'I'
 ORDER BY line_no;
+
+-- step: resolve_quarantine
+-- A target that loads now settles what an earlier snapshot quarantined under its unit, indicator and period.
+UPDATE q SET resolved_at = CAST(@now AS datetime2(0)), resolved_by_snapshot_id = @snapshot_id
+FROM etl_quarantine q
+WHERE q.source = @source AND q.resolved_at IS NULL AND q.snapshot_id <> @snapshot_id
+  AND q.record_key IN (SELECT CONCAT(s.agency_code, N'|', s.indicator_code, N'|', s.period_spec) FROM #stg_target s);
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM #stg_target GROUP BY action;

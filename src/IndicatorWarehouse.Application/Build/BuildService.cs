@@ -60,7 +60,7 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
         var lastQueued = await c.ExecuteScalarAsync<long?>("SELECT MAX(queue_id) FROM etl_rebuild_queue", transaction: tx) ?? 0;
         // Text on SQLite, datetime2 on SQL Server: read as DateTime, which Dapper converts either from.
         var dataAsOf = await c.ExecuteScalarAsync<DateTime?>(
-            "SELECT MAX(as_of) FROM etl_snapshot WHERE source IN ('onestop', 'pakn', 'digitization') AND reverted_at IS NULL", transaction: tx);
+            "SELECT MAX(as_of) FROM etl_snapshot WHERE source IN ('onestop', 'pakn', 'digitization', 'figures') AND reverted_at IS NULL", transaction: tx);
         if (dataAsOf is not { } asOf) return null;
         var asOfDay = DateOnly.FromDateTime(asOf);
 
@@ -77,8 +77,11 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
                 "SELECT MIN(from_date_key), MAX(to_date_key) FROM etl_rebuild_queue", transaction: tx);
             return queued.From is null ? null : (DateKey.ToDate((int)queued.From.Value), DateKey.ToDate((int)queued.To!.Value), lastQueued);
         }
-        // Everything: from the first dossier to the data's as-of day, so dossiers still pending are counted up to now.
-        var first = await c.ExecuteScalarAsync<long?>("SELECT MIN(received_date_key) FROM fact_dossier", transaction: tx);
+        // Everything: from the first dossier (or the first period a figure was reported for) to the data's as-of day,
+        // so dossiers still pending are counted up to now.
+        var first = await c.ExecuteScalarAsync<long?>(
+            "SELECT MIN(k) FROM (SELECT MIN(received_date_key) AS k FROM fact_dossier " +
+            "UNION ALL SELECT MIN(p.start_key) FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code) firsts", transaction: tx);
         return first is null ? null : (DateKey.ToDate((int)first.Value), asOfDay, lastQueued);
     }
 

@@ -13,22 +13,6 @@ namespace IndicatorWarehouse.Application.Build;
 /// scores (the pure scorer over the warehouse's rates) and each figure's status against its target.</summary>
 internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx, ReferenceFiles reference)
 {
-    /// <summary>Warehouse rates that feed 766 metrics. Metrics the sources cannot supply (publication,
-    /// online-service and payment procedure counts) stay "no data" here.</summary>
-    private static readonly Dictionary<string, string> MetricSources = new()
-    {
-        ["on_time_rate_766"] = "PROGRESS",
-        ["online_rate"] = "ONLINE_DOSSIER_RATE",
-        ["digitized_result_rate"] = "ORIGINAL_RESULT_AVAILABLE",
-        ["digitized_dossier_rate"] = "SO_HOA_GIAY_TO_GIAI_QUYET",
-        ["reuse_rate"] = "REUSED_DIGITIZED_DATA",
-        ["personal_store_rate"] = "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
-        ["population_db_rate"] = "CITIZEN_DATA_CONNECTED_DOSSIER",
-        ["pakn_on_time_rate"] = "PETITION_PROCESSING_ON_TIME",
-        ["pakn_satisfaction_rate"] = "PETITION_HANDLING_SATISFACTION",
-        ["dossier_satisfaction_rate"] = "DOSSIER_RECEIVING_SATISFACTION",
-    };
-
     private sealed record ValueRow(string agency_code, string period_code, string indicator_code, double? numerator, double? denominator, double? value);
 
     public async Task WriteAsync(IReadOnlyList<Period> periods, long buildId, string ruleVersion, CancellationToken ct)
@@ -41,10 +25,14 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         await WriteStatusAsync(codes, buildId, ct);
     }
 
+    /// <summary>Scores every value whose indicator the catalog marks with a 766 metric: rates counted from the sources
+    /// and figures reported by hand alike (a figure may be only the ratio the portal publishes). Metrics nothing
+    /// feeds stay "no data".</summary>
     private async Task WriteIndex766Async(List<string> codes, List<ValueRow> values, long buildId, string ruleVersion)
     {
-        var inputs = values.Where(v => MetricSources.ContainsKey(v.indicator_code) && v.denominator is not null)
-            .Select(v => new MetricInput(v.agency_code, v.period_code, MetricSources[v.indicator_code], v.numerator, v.denominator));
+        var metrics = reference.Indicators().All.Where(i => i.Index766Metric is not null).ToDictionary(i => i.Code, i => i.Index766Metric!);
+        var inputs = values.Where(v => metrics.ContainsKey(v.indicator_code))
+            .Select(v => Input(v, metrics[v.indicator_code])).OfType<MetricInput>();
         var scores = new Index766Scorer(reference.Index766Rules()).Score(inputs)
             .Where(s => s.Level != ScoreLevel.Metric && s.Score is not null)
             .Select(s => new
@@ -58,6 +46,11 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             "INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id) " +
             "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @build_id)", scores, tx);
     }
+
+    private static MetricInput? Input(ValueRow v, string metric) =>
+        v.denominator is not null ? new MetricInput(v.agency_code, v.period_code, metric, v.numerator, v.denominator)
+        : v.value is { } ratio ? new MetricInput(v.agency_code, v.period_code, metric, Ratio: ratio)
+        : null;
 
     /// <summary>The full maximum of each 766 score indicator (group, portal split, total).</summary>
     private Dictionary<string, double> FullMaxima()

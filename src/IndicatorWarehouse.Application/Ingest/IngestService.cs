@@ -1,6 +1,7 @@
 using System.Reflection;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Ingestion;
+using IndicatorWarehouse.Ingestion.Profiles;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Loading;
@@ -19,20 +20,25 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
     /// <summary>Loads one file: hashes it (the same content twice is a no-op, found before reading a row), reads it
     /// through the profile (canonical form without one), and loads it as one snapshot.</summary>
     /// <param name="asOf">the moment the file describes; default now — rows received after it are quarantined</param>
-    public async Task<SnapshotResult> IngestFileAsync(SourceKind kind, string path, DateTime? asOf = null, string? profileName = null,
+    public Task<SnapshotResult> IngestFileAsync(SourceKind kind, string path, DateTime? asOf = null, string? profileName = null,
+        IProgress<long>? progress = null, CancellationToken ct = default) =>
+        LoadFileAsync(kind, path, profileName is null ? null : reference.Profiles().Get(profileName), asOf ?? DateTime.Now, progress, ct);
+
+    /// <summary>As <see cref="IngestFileAsync"/>, with the profile itself (e.g. a shipped one adapted to how
+    /// `iw quarantine export` writes rows back).</summary>
+    public async Task<SnapshotResult> LoadFileAsync(SourceKind kind, string path, MappingProfile? profile, DateTime asOf,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
-        var profile = profileName is null ? null : reference.Profiles().Get(profileName);
-        var when = asOf ?? DateTime.Now;
-        var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, when, CodeVersion);
+        var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, asOf, CodeVersion);
         if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
         return kind switch
         {
-            SourceKind.Onestop => await LoadDossiersAsync(file, SourceFileReader.ReadDossiers(path, profile, when), progress, ct),
-            SourceKind.Pakn => await LoadPaknAsync(file, SourceFileReader.ReadPakn(path, profile, when), progress, ct),
-            SourceKind.Digitization => await LoadDigitizationAsync(file, SourceFileReader.ReadDigitization(path, profile, when), progress, ct),
-            _ => await LoadTargetsAsync(file, SourceFileReader.ReadTargets(path, profile, when), progress, ct),
+            SourceKind.Onestop => await LoadDossiersAsync(file, SourceFileReader.ReadDossiers(path, profile, asOf), progress, ct),
+            SourceKind.Pakn => await LoadPaknAsync(file, SourceFileReader.ReadPakn(path, profile, asOf), progress, ct),
+            SourceKind.Digitization => await LoadDigitizationAsync(file, SourceFileReader.ReadDigitization(path, profile, asOf), progress, ct),
+            SourceKind.Figures => await LoadFiguresAsync(file, SourceFileReader.ReadFigures(path, profile, asOf), progress, ct),
+            _ => await LoadTargetsAsync(file, SourceFileReader.ReadTargets(path, profile, asOf), progress, ct),
         };
     }
 
@@ -50,6 +56,13 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
     public Task<SnapshotResult> LoadDigitizationAsync(SnapshotFile file, IEnumerable<RowOutcome<DigitizationRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
         _loader.LoadAsync(file, DigitizationStaging.Target, Staging.Of(rows, DigitizationStaging.Values), progress, ct);
+
+    public Task<SnapshotResult> LoadFiguresAsync(SnapshotFile file, IEnumerable<RowOutcome<FigureRecord>> rows,
+        IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        var staging = new FigureStaging(reference.Indicators(), reference.Agencies().Select(a => a.Code).ToHashSet(StringComparer.Ordinal));
+        return _loader.LoadAsync(file, FigureStaging.Target, staging.Stage(rows), progress, ct);
+    }
 
     public Task<SnapshotResult> LoadTargetsAsync(SnapshotFile file, IEnumerable<RowOutcome<TargetRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>

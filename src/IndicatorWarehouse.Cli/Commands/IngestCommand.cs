@@ -3,6 +3,7 @@ using System.Globalization;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Ingestion.Records;
+using IndicatorWarehouse.Warehouse.Loading;
 
 namespace IndicatorWarehouse.Cli.Commands;
 
@@ -10,8 +11,8 @@ internal static class IngestCommand
 {
     public static Command Create()
     {
-        var kind = new Argument<string>("source") { Description = "onestop, pakn, digitization or targets" };
-        kind.AcceptOnlyFromAmong("onestop", "pakn", "digitization", "targets");
+        var kind = new Argument<string>("source") { Description = "onestop, pakn, digitization, targets or figures (reported by hand)" };
+        kind.AcceptOnlyFromAmong("onestop", "pakn", "digitization", "targets", "figures");
         var file = new Argument<string>("file") { Description = "CSV (UTF-8), JSON array or XLSX (first sheet)" };
         var asOf = new Option<string?>("--as-of") { Description = "the moment the file describes, e.g. 2026-11-20T17:00 (default: now)" };
         var profile = new Option<string?>("--profile") { Description = "vendor mapping profile, e.g. mot-cua-excel, dvcqg-sync (default: canonical form)" };
@@ -25,17 +26,20 @@ internal static class IngestCommand
             var result = await new IngestService(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
                 .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
             ConsoleProgress.Clear();
-            Console.WriteLine(result.AlreadyLoaded
-                ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
-                : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
-                  $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
-                  $"({result.RowsPerSecond:N0} rows/s)");
+            Console.WriteLine(Summary(path, result));
             return CommandAction.Ok;
         });
         return command;
     }
 
-    private static DateTime ParseAsOf(string text) =>
+    /// <summary>One line on what loading a file did (also what `iw quarantine retry` prints).</summary>
+    internal static string Summary(string path, SnapshotResult result) => result.AlreadyLoaded
+        ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
+        : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
+          $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
+          $"({result.RowsPerSecond:N0} rows/s)";
+
+    internal static DateTime ParseAsOf(string text) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? t : throw new FormatException($"--as-of '{text}' is not a date-time: use e.g. 2026-11-20T17:00.");
 }

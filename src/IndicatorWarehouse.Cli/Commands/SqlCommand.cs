@@ -9,8 +9,7 @@ internal static class SqlCommand
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "one read-only SQL statement, e.g. \"SELECT * FROM mart_indicator_monthly\"" };
-        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var format = FormatOption.Create();
         var command = new Command("sql", "Run a read-only query for analysts; statements that would write are refused") { query, format };
         CommandAction.Set(command, async (parse, ct) =>
         {

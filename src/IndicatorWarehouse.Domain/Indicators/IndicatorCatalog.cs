@@ -4,10 +4,13 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace IndicatorWarehouse.Domain.Indicators;
 
 /// <summary>One indicator of the catalog: what it counts, in which unit, and which way is good.</summary>
+/// <param name="Index766Metric">The national portal's 766 metric this indicator's value feeds, if any.</param>
 public sealed record Indicator(
-    string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder)
+    string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
+    string? Index766Metric = null)
 {
     public bool IsRate => Unit == "percent";
+    public bool IsPoints => Unit == "points";
     public bool HigherIsBetter => Direction == "higher_is_better";
 }
 
@@ -31,7 +34,8 @@ public sealed class IndicatorCatalog
         var file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
             .Build().Deserialize<CatalogFile>(yaml);
         return new IndicatorCatalog(file.Indicators.Select((i, n) =>
-            new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1)));
+            new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
+                i.Index766Metric)));
     }
 
     private sealed class CatalogFile
@@ -49,5 +53,8 @@ public sealed class IndicatorCatalog
         public string Direction { get; set; } = "";
         public string Group { get; set; } = "";
         public string Formula { get; set; } = "";
+
+        [YamlMember(Alias = "index766_metric")]
+        public string? Index766Metric { get; set; }
     }
 }

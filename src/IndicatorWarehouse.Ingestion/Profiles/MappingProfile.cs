@@ -51,6 +51,27 @@ public sealed class MappingProfile
 
     public CodeTable? CodesFor(CanonicalField field) => _codes[field.Ordinal];
 
+    /// <summary>The same mapping for a UTF-8, comma-separated file with the header on row 1: how `iw quarantine export`
+    /// writes rows back out, each cell as the source file had it (dates, decimals and code names in this profile's
+    /// conventions).</summary>
+    public MappingProfile AsUtf8Csv() => new(this, "utf-8", ',', 1);
+
+    private MappingProfile(MappingProfile from, string encodingName, char delimiter, int headerRow)
+    {
+        Name = from.Name;
+        Kind = from.Kind;
+        Description = from.Description;
+        Encoding = TextEncodings.Strict(encodingName);
+        Delimiter = delimiter;
+        HeaderRow = headerRow;
+        DecimalSeparator = from.DecimalSeparator;
+        DateFormats = from.DateFormats;
+        Schema = from.Schema;
+        _headers = from._headers;
+        _codes = from._codes;
+        IsCanonical = from.IsCanonical;
+    }
+
     /// <summary>Files in canonical form: canonical field names as headers, UTF-8, ISO dates, decimal point.</summary>
     public static MappingProfile Canonical(SourceKind kind)
     {

@@ -5,7 +5,7 @@ namespace IndicatorWarehouse.Ingestion.Records;
 // count and flag fields of an event that did not happen, which default to none.
 
 /// <summary>Which source a file belongs to (the first argument of `iw ingest`).</summary>
-public enum SourceKind { Onestop, Pakn, Digitization, Targets }
+public enum SourceKind { Onestop, Pakn, Digitization, Targets, Figures }
 
 /// <summary>A one-stop dossier (hồ sơ) as of the snapshot.</summary>
 public sealed record DossierRecord(
@@ -30,6 +30,12 @@ public sealed record DigitizationRecord(
 /// <summary>A target declared in a plan, with the document and clause that set it.</summary>
 public sealed record TargetRecord(
     string AgencyCode, string Indicator, string Period, string Comparator, double Value, string SourceDocument, string Clause);
+
+/// <summary>A figure a unit reported by hand for what no source feeds yet, with the document and clause it comes
+/// from: a value, or a numerator and denominator (a rate), for one unit, period and indicator.</summary>
+public sealed record FigureRecord(
+    string AgencyCode, string Indicator, string Period, double? Value, double? Numerator, double? Denominator,
+    string SourceDocument, string Clause);
 
 /// <summary>One row of a source file after mapping and validation: either a record, or the problem that
 /// sends it to quarantine. <paramref name="RawJson"/> is the row as read (field → text), kept for quarantine.</summary>

@@ -57,11 +57,18 @@ public sealed class CanonicalSchema
         ("comparator", FieldType.Code, true), ("value", FieldType.Decimal, true),
         ("source_document", FieldType.Text, true), ("clause", FieldType.Text, true));
 
+    /// <summary>Figures reported by hand: a value, or numerator and denominator, with the document and clause.</summary>
+    public static CanonicalSchema Figures { get; } = new(SourceKind.Figures,
+        ("agency_code", FieldType.Text, true), ("indicator", FieldType.Code, true), ("period", FieldType.Code, true),
+        ("value", FieldType.Decimal, false), ("numerator", FieldType.Decimal, false), ("denominator", FieldType.Decimal, false),
+        ("source_document", FieldType.Text, true), ("clause", FieldType.Text, true));
+
     public static CanonicalSchema For(SourceKind kind) => kind switch
     {
         SourceKind.Onestop => Onestop,
         SourceKind.Pakn => Pakn,
         SourceKind.Digitization => Digitization,
+        SourceKind.Figures => Figures,
         _ => Targets,
     };
 }

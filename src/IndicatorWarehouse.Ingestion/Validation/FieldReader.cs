@@ -138,6 +138,13 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
             Fail(field, $"{DateText.ForPeople(value.Value)} is after the snapshot's as-of time {DateText.ForPeople(asOf)}");
     }
 
+    /// <summary>Records that a period begins after the as-of time: nothing can have been reported for it yet.</summary>
+    public void BegunByAsOf(CanonicalField field, DateOnly periodStart)
+    {
+        if (periodStart > DateOnly.FromDateTime(asOf))
+            Fail(field, $"'{Raw(field)}' begins on {DateText.ForPeople(periodStart.ToDateTime(TimeOnly.MinValue))}, after the snapshot's as-of time {DateText.ForPeople(asOf)}");
+    }
+
     public void Fail(CanonicalField field, string reason) => Fail(field.Name, $"{Describe(field)}: {reason}");
 
     public void Fail(string field, string reason) => Problem ??= new RowProblem(Key, field, reason);

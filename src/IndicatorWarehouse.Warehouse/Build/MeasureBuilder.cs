@@ -9,7 +9,7 @@ namespace IndicatorWarehouse.Warehouse.Build;
 /// their indicator values: <c>build/profile.sql</c> once, then <c>build/measures.sql</c> per grain.</summary>
 public sealed class MeasureBuilder(WarehouseDatabase database)
 {
-    private static readonly string[] Sequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "drop_temp"];
+    private static readonly string[] Sequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "insert_figures", "drop_temp"];
 
     /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
     public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,

@@ -18,6 +18,13 @@ public interface ISqlDialect
     /// <summary>Splits a migration script into the batches the database executes one at a time.</summary>
     IReadOnlyList<string> SplitBatches(string script);
 
+    /// <summary>Runs one migration's <paramref name="change"/> in one transaction and commits it.</summary>
+    Task ApplySchemaChangeAsync(DbConnection connection, Func<DbTransaction, Task> change, CancellationToken ct = default);
+
+    /// <summary>Backup and restore of the warehouse at <paramref name="connectionString"/>, as far as this database
+    /// lets the application do them.</summary>
+    IWarehouseBackup Backup(string connectionString);
+
     /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads.</summary>
     void EnsureReadOnlyStatement(DbConnection connection, string sql);
 

@@ -55,5 +55,17 @@ public sealed class RunLedger(WarehouseDatabase database)
     // SQLite keeps timestamps as ISO text, SQL Server as datetime2: both convert.
     private static DateTime? Moment(object value) => value is DBNull ? null : Convert.ToDateTime(value, CultureInfo.InvariantCulture);
 
+    /// <summary>Records a run that is already over, in one row: for work that must not find its own entry still
+    /// 'running' (a backup would carry it into the copy; a restore replaces the file the entry was in).</summary>
+    public async Task RecordAsync(string job, string? parameters, DateTime startedAt, string state, long? rows, string? error,
+        CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        await c.ExecuteAsync(
+            "INSERT INTO etl_run (job, parameters, started_at, ended_at, state, rows, error) " +
+            "VALUES (@job, @parameters, @startedAt, @now, @state, @rows, @error)",
+            new { job, parameters, startedAt = startedAt.ToString("s", CultureInfo.InvariantCulture), now = Now(), state, rows, error });
+    }
+
     private static string Now() => DateTime.Now.ToString("s", CultureInfo.InvariantCulture);
 }

@@ -22,7 +22,10 @@ public sealed partial class SqlParityTests
     [MemberData(nameof(SqliteScripts))]
     public void Script_TablesOfSqlite_AreSqlServerSynonymsOfTablesWithTheSameColumns(string path)
     {
-        var sqlite = Tables(SqlScripts.Get("sqlite", path));
+        // A table SQLite rebuilds under a temporary name and renames into place is one SQL Server alters in place.
+        var sqliteScript = SqlScripts.Get("sqlite", path);
+        var rebuilt = RenamedTables(sqliteScript);
+        var sqlite = Tables(sqliteScript).Where(t => !rebuilt.Contains(t.Key)).ToDictionary();
         var sqlServerScript = SqlScripts.Get("sqlserver", path);
         var sqlServer = Tables(sqlServerScript);
         var synonyms = Synonyms(sqlServerScript);
@@ -137,6 +140,9 @@ public sealed partial class SqlParityTests
     private static Dictionary<string, string> Synonyms(string script) =>
         CreateSynonym().Matches(script).ToDictionary(m => m.Groups["flat"].Value, m => Unbracket(m.Groups["target"].Value));
 
+    private static HashSet<string> RenamedTables(string script) =>
+        RenameTable().Matches(LineComment().Replace(script, "")).Select(m => m.Groups["from"].Value).ToHashSet();
+
     private static HashSet<string> Indexes(string script) =>
         CreateIndex().Matches(script).Select(m => m.Groups["name"].Value).ToHashSet();
 
@@ -150,6 +156,9 @@ public sealed partial class SqlParityTests
 
     [GeneratedRegex(@"CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<name>[\w.\[\]]+)\s*\(", RegexOptions.IgnoreCase)]
     private static partial Regex CreateTable();
+
+    [GeneratedRegex(@"ALTER\s+TABLE\s+(?<from>\w+)\s+RENAME\s+TO\s+\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex RenameTable();
 
     [GeneratedRegex(@"CREATE\s+SYNONYM\s+dbo\.(?<flat>\w+)\s+FOR\s+(?<target>[\w.\[\]]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateSynonym();

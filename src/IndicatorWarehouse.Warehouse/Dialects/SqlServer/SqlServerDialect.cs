@@ -44,6 +44,15 @@ public sealed partial class SqlServerDialect : ISqlDialect
     public IReadOnlyList<string> SplitBatches(string script) =>
         GoLine().Split(script).Where(batch => !string.IsNullOrWhiteSpace(batch)).ToList();
 
+    public async Task ApplySchemaChangeAsync(DbConnection connection, Func<DbTransaction, Task> change, CancellationToken ct = default)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await change(tx);
+        await tx.CommitAsync(ct);
+    }
+
+    public IWarehouseBackup Backup(string connectionString) => new SqlServerBackup(Describe(connectionString));
+
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
@@ -46,6 +47,33 @@ public sealed class SqliteDialect : ISqlDialect
     }
 
     public IReadOnlyList<string> SplitBatches(string script) => [script];
+
+    /// <summary>With foreign-key enforcement off, as SQLite documents for rebuilding a table others reference
+    /// (https://sqlite.org/lang_altertable.html#otheralter); every key is checked before the commit instead.
+    /// The pragma is a no-op inside a transaction, so it is switched around it.</summary>
+    public async Task ApplySchemaChangeAsync(DbConnection connection, Func<DbTransaction, Task> change, CancellationToken ct = default)
+    {
+        var sqlite = (SqliteConnection)connection;
+        var enforced = await sqlite.ExecuteScalarAsync<long>("PRAGMA foreign_keys") == 1;
+        await ExecutePragmasAsync(sqlite, "PRAGMA foreign_keys=OFF;", ct);
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await change(tx);
+            var broken = (await connection.QueryAsync<(string Table, long? RowId, string Parent)>(
+                "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check", transaction: tx)).ToList();
+            if (broken.Count > 0)
+                throw new InvalidOperationException($"The schema change leaves {broken.Count} row(s) pointing at nothing, e.g. " +
+                    $"{broken[0].Table} row {broken[0].RowId} → {broken[0].Parent}; nothing was changed.");
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (enforced) await ExecutePragmasAsync(sqlite, "PRAGMA foreign_keys=ON;", CancellationToken.None);
+        }
+    }
+
+    public IWarehouseBackup Backup(string connectionString) => new SqliteBackup(connectionString);
 
     public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
         SqliteReadOnlyGuard.EnsureSingleReadOnlyStatement((SqliteConnection)connection, sql);
