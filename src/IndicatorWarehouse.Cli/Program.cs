@@ -16,6 +16,10 @@ root.Subcommands.Add(QuickReportCommand.Create());
 root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ScorecardCommand.Create());
+root.Subcommands.Add(RankingCommand.Create());
+root.Subcommands.Add(ReviewCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
 
 return await root.Parse(args).InvokeAsync();

@@ -5,9 +5,24 @@ using IndicatorWarehouse.Warehouse;
 namespace IndicatorWarehouse.Application.Measures;
 
 /// <summary>One measure of one unit and period as `iw measures` prints it (field names are the contract's).</summary>
-public sealed record MeasureRow(
-    string agency_code, string period, string indicator, double? numerator, double? denominator, double? value,
-    double? target, double? gap, string? status, string name_vi, string unit, string? target_source, string? conflict_note);
+/// <remarks>Settable properties rather than a constructor: SQLite gives an expression column of a view no type when
+/// its first value is NULL (target_source), and Dapper's constructor matching then fails.</remarks>
+public sealed record MeasureRow
+{
+    public string agency_code { get; init; } = "";
+    public string period { get; init; } = "";
+    public string indicator { get; init; } = "";
+    public double? numerator { get; init; }
+    public double? denominator { get; init; }
+    public double? value { get; init; }
+    public double? target { get; init; }
+    public double? gap { get; init; }
+    public string? status { get; init; }
+    public string name_vi { get; init; } = "";
+    public string unit { get; init; } = "";
+    public string? target_source { get; init; }
+    public string? conflict_note { get; init; }
+}
 
 /// <summary>Reads the measures of a unit and period from the analyst views, in catalog order.</summary>
 public sealed class MeasuresQuery(WarehouseDatabase database)

@@ -8,9 +8,6 @@ internal static class PendingCommands
 {
     private static readonly (string Name, string Description)[] Pending =
     [
-        ("scorecard", "Monthly scorecard PDF of one unit"),
-        ("review", "Leadership multi-year trend review PDF"),
-        ("demo", "generate → init → ingest → build → scorecards and a review"),
         ("serve", "Dashboards web app and job scheduler"),
     ];
 
