@@ -18,6 +18,9 @@ namespace IndicatorWarehouse.Application.Reports.Reviews;
 public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles reference)
 {
     public const int MoversListed = 5;
+
+    /// <summary>What the province's line is called: all of its units together.</summary>
+    private const string ProvinceLine = "Toàn tỉnh";
     private const int MaxYears = 20;
 
     /// <summary>The units whose work makes up the province's figures.</summary>
@@ -66,7 +69,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
 
         var provinceName = await ReportUnits.ProvinceNameAsync(c, provinceCode);
         var reviews = ReportIndicators.MainRates.Select(code => new IndicatorReview(indicators.Label(code),
-            Series(provinceCode, "Toàn tỉnh", code), departments.Select(d => Series(d.agency_code, d.agency_name, code)).ToList())).ToList();
+            Series(provinceCode, ProvinceLine, code), departments.Select(d => Series(d.agency_code, d.agency_name, code)).ToList())).ToList();
         var movers = Movers(reviews, years);
         var lastYear = new DateOnly(toYear, 12, 31);
         return new ReviewModel
@@ -80,9 +83,9 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             Indicators = reviews,
             Improvements = movers.Where(m => m.Good > 0).OrderByDescending(m => m.Good).Take(MoversListed).Select(m => m.Mover).ToList(),
             Declines = movers.Where(m => m.Good < 0).OrderBy(m => m.Good).Take(MoversListed).Select(m => m.Mover).ToList(),
-            Attainment = departments.Select(d => (d.agency_code, d.agency_name)).Prepend((provinceCode, "Toàn tỉnh"))
+            Attainment = departments.Select(d => (Code: d.agency_code, Name: d.agency_name)).Prepend((Code: provinceCode, Name: ProvinceLine))
                 .SelectMany(u => targeted.OrderBy(code => indicators[code].SortOrder)
-                    .Select(code => new UnitIndicatorYears(indicators.Label(code), Series(u.Item1, u.Item2, code))))
+                    .Select(code => new UnitIndicatorYears(indicators.Label(code), Series(u.Code, u.Name, code))))
                 .Where(row => row.Unit.Years.Any(y => y.Target is not null)).ToList(),
             PlanBoundary = PlanPhases.SecondPhase,
         };
