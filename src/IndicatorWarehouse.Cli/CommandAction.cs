@@ -28,7 +28,8 @@ internal static class CommandAction
             }
             catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FileNotFoundException or FormatException
                                            or ArgumentException or NotSupportedException or InvalidOperationException
-                                           or System.Data.Common.DbException or IOException)
+                                           or System.Data.Common.DbException or IOException
+                                           or IndicatorWarehouse.Reporting.Pdf.ChromiumNotFoundException)
             {
                 await Console.Error.WriteLineAsync($"Lỗi / error: {e.Message}");
                 return Failed;

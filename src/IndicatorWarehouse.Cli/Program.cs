@@ -24,6 +24,9 @@ root.Subcommands.Add(SnapshotsCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(BackupCommands.Backup());
 root.Subcommands.Add(BackupCommands.Restore());
-foreach (var command in PendingCommands.Create()) root.Subcommands.Add(command);
+root.Subcommands.Add(ScorecardCommand.Create());
+root.Subcommands.Add(RankingCommand.Create());
+root.Subcommands.Add(ReviewCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

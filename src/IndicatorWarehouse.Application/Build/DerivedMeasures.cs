@@ -6,6 +6,7 @@ using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Domain.Targets;
 using IndicatorWarehouse.Domain.Trends;
+using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Application.Build;
 
@@ -69,9 +70,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
 
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
-        var targets = (await connection.QueryAsync<(long Id, string Agency, string Indicator, string Spec, string Comparator, double Value, string Doc, string Clause)>(
-            "SELECT target_id, agency_code, indicator_code, period_spec, comparator, target_value, source_document, clause FROM fact_target", transaction: tx))
-            .Select(t => new Target(t.Id, t.Agency, t.Indicator, TargetPeriod.Parse(t.Spec), t.Comparator, t.Value, t.Doc, t.Clause)).ToList();
+        var targets = await TargetQueries.AllAsync(connection, tx);
         await connection.ExecuteAsync("DELETE FROM fact_indicator_status WHERE period_code IN @codes", new { codes }, tx);
         if (targets.Count == 0) return;
 

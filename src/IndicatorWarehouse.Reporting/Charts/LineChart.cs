@@ -29,6 +29,10 @@ public sealed record LineChart : ISvgChart
     public double? Min { get; init; }
 
     public double? Max { get; init; }
+
+    /// <summary>One value per year: the axis is labelled yyyy instead of MM/yyyy.</summary>
+    public bool Yearly { get; init; }
+
     public double Width { get; init; } = 680;
     public double Height { get; init; } = 280;
 
@@ -43,7 +47,7 @@ public sealed record LineChart : ISvgChart
         var y = LinearScale.For(ScaledValues(), new ScaleRequest(FromZero: false, Style.IsPercent, Min, Max), bottom, top);
         var left = Pad + y.Ticks().Select(t => TextMeasure.Width(Style.Tick(t), ChartText.Tick.Size)).Max() + 8;
         var right = Width - Pad - 4;
-        var x = new TimeAxis(Dates, left, right);
+        var x = new TimeAxis(Dates, left, right, Yearly);
 
         return ChartDocument.Render("line", Width, Height, Title, Description ?? Summary(),
             El("defs", defs.Hatch()),
@@ -84,7 +88,7 @@ public sealed record LineChart : ISvgChart
 
     private List<LegendItem> LegendItems()
     {
-        var items = Series.Select((s, i) => new LegendItem(s.Name, s.Color ?? ReportPalette.SeriesColor(i), SwatchKind.Line)).ToList();
+        var items = Series.Select((s, i) => new LegendItem(s.Name, s.Color ?? ReportPalette.SeriesColor(i), s.Dashed ? SwatchKind.DashedLine : SwatchKind.Line)).ToList();
         if (TargetBand is { } b)
             items.Add(new LegendItem($"{b.Label} {ViFormat.Compact(b.Low)}–{Style.Tick(b.High)}", ReportPalette.Band, SwatchKind.Box));
         if (Series.Any(s => s.Values.Any(v => v is null)))
@@ -111,7 +115,8 @@ public sealed record LineChart : ISvgChart
             var points = segment.Select(i => (x.Map(Dates[i]), y.Map(series.Values[i]!.Value))).ToList();
             if (points.Count > 1)
                 group.Add(El("polyline", A("points", Points(points)), A("fill", "none"), A("stroke", color),
-                    A("stroke-width", 2.2), A("stroke-linejoin", "round"), A("stroke-linecap", "round")));
+                    A("stroke-width", series.Dashed ? 1.6 : 2.2), A("stroke-linejoin", "round"), A("stroke-linecap", "round"),
+                    series.Dashed ? A("stroke-dasharray", "6 4") : null));
         }
         var isolated = Segments(series.Values).Where(s => s.Count == 1).Select(s => s[0]).ToHashSet();
         for (var i = 0; i < Dates.Count; i++)

@@ -25,12 +25,15 @@ internal sealed record LinearScale(double Min, double Max, double Step, double R
         var data = values.Where(double.IsFinite).ToList();
         if (data.Count == 0) data = request.Percent ? [0, 100] : [0, 1];
         double dataMin = data.Min(), dataMax = data.Max();
-        var pad = dataMax > dataMin ? (dataMax - dataMin) * 0.08 : Math.Max(Math.Abs(dataMax) * 0.05, 1);
+        // Values equal but for floating-point noise (a rate recomputed from shares: 100.00000000000001) are one value;
+        // a spread of 1e-14 would otherwise ask for a million ticks.
+        var flat = dataMax - dataMin <= 1e-9 * Math.Max(1, Math.Abs(dataMax));
+        var pad = flat ? Math.Max(Math.Abs(dataMax) * 0.05, 1) : (dataMax - dataMin) * 0.08;
 
         var lo = request.FromZero ? Math.Min(0, dataMin) : dataMin - pad;
         var hi = dataMax + pad;
         if (lo < 0 && dataMin >= 0) lo = 0;
-        if (request.Percent && hi > 100 && dataMax <= 100) hi = 100;
+        if (request.Percent && hi > 100 && dataMax <= 100 + 1e-9) hi = 100;
 
         lo = request.Min ?? lo;
         hi = request.Max ?? hi;

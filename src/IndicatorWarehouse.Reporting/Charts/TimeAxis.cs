@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
 using static IndicatorWarehouse.Reporting.Charts.Svg;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
-/// <summary>A horizontal date axis, proportional to time, labelled MM/yyyy with as many labels as fit.</summary>
-internal sealed class TimeAxis(IReadOnlyList<DateOnly> dates, double left, double right)
+/// <summary>A horizontal date axis, proportional to time, labelled MM/yyyy (or yyyy for yearly data) with as many labels as fit.</summary>
+internal sealed class TimeAxis(IReadOnlyList<DateOnly> dates, double left, double right, bool yearly = false)
 {
     private const double MinLabelSpacing = 58;
 
@@ -25,8 +26,11 @@ internal sealed class TimeAxis(IReadOnlyList<DateOnly> dates, double left, doubl
         for (var i = offset; i < dates.Count; i += every)
         {
             var x = Map(dates[i]);
+            var label = yearly ? dates[i].Year.ToString(CultureInfo.InvariantCulture) : ViFormat.Month(dates[i]);
+            // A label on the last date is centred on the plot's edge; keep it inside the chart.
+            var half = TextMeasure.Width(label, ChartText.Tick.Size) / 2;
             group.Add(Line(x, baseline - 15, x, baseline - 11, ReportPalette.Axis, 1));
-            group.Add(Text(x, baseline, ViFormat.Month(dates[i]), ChartText.Tick.Middle(), Class("chart-tick")));
+            group.Add(Text(Math.Min(x, right + 4 - half), baseline, label, ChartText.Tick.Middle(), Class("chart-tick")));
         }
         return group;
     }

@@ -15,6 +15,15 @@ public readonly record struct NumberStyle(int Decimals, string Unit = "", bool U
     /// <summary>766 index points: "17,2 điểm".</summary>
     public static NumberStyle Points { get; } = new(1, "điểm");
 
+    /// <summary>The style of a catalog unit: <c>percent</c>, <c>points</c> or <c>count</c>.</summary>
+    public static NumberStyle ForUnit(string unit) => unit switch
+    {
+        "percent" => Percent,
+        "points" => Points,
+        "count" => Count,
+        _ => Decimal,
+    };
+
     public bool IsPercent => Unit == "%";
 
     public string Format(double? value) =>

@@ -1,3 +1,5 @@
+using IndicatorWarehouse.Domain.Targets;
+
 namespace IndicatorWarehouse.Reporting.Formatting;
 
 /// <summary>Where a value stands against its target, as reports colour it.</summary>
@@ -35,4 +37,26 @@ public static class ReportStatusText
         ReportStatus.AtRisk => "status-at-risk",
         _ => "status-no-data",
     };
+}
+
+/// <summary>The one place where the warehouse's status codes and the domain's target states become report colours.</summary>
+public static class ReportStatuses
+{
+    public static ReportStatus From(TargetState state) => state switch
+    {
+        TargetState.Met => ReportStatus.Met,
+        TargetState.NotMet => ReportStatus.NotMet,
+        TargetState.AtRisk => ReportStatus.AtRisk,
+        _ => ReportStatus.NoData,
+    };
+
+    /// <summary>A code of <c>fact_indicator_status.status</c> (dat, chua_dat, nguy_co, khong_co_du_lieu); null when the
+    /// figure has no target, which is not the same as a target with no data.</summary>
+    public static ReportStatus? FromCode(string? code)
+    {
+        if (code is null) return null;
+        foreach (var state in Enum.GetValues<TargetState>())
+            if (TargetAssessment.Code(state) == code) return From(state);
+        throw new ArgumentException($"'{code}' is not a target status code (dat, chua_dat, nguy_co, khong_co_du_lieu).");
+    }
 }

@@ -21,6 +21,13 @@ public sealed class SqliteDialect : ISqlDialect
         Pooling = false,
     }.ToString();
 
+    /// <summary>Removes a warehouse file with its write-ahead log, so the next open starts empty.</summary>
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken ct = default)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -118,4 +118,45 @@ public sealed class LineChartTests
         Assert.InRange(labels.Count, 4, 12);
         Assert.Equal(["01/2022", "01/2023", "01/2024", "01/2025", "01/2026"], labels.Where(l => l.StartsWith("01/")));
     }
+
+    [Fact]
+    public void ToSvg_YearlyDates_AreLabelledByYearAndTheLastLabelStaysInsideTheChart()
+    {
+        var years = Enumerable.Range(2021, 6).Select(y => new DateOnly(y, 1, 1)).ToArray();
+        var chart = new LineChart { Title = "x", Dates = years, Yearly = true, Series = [new ChartSeries("a", years.Select(_ => (double?)90).ToList())] };
+
+        var svg = new SvgTree(chart.ToSvg());
+
+        var labels = svg.WithClass("chart-x-labels").Single().Elements(SvgTree.Ns + "text").ToList();
+        Assert.Equal(["2021", "2022", "2023", "2024", "2025", "2026"], labels.Select(SvgTree.Shown));
+        Assert.True(SvgTree.Num(labels[^1], "x") + 12 <= chart.Width, "the last year's label runs off the chart");
+    }
+
+    [Fact]
+    public void ToSvg_DashedSeries_IsDrawnDashedAndShownDashedInTheLegend()
+    {
+        var chart = Chart(96, 97, 98, 97, 96) with
+        {
+            Series = [new ChartSeries("Sở Y tế", [96, 97, 98, 97, 96]), new ChartSeries("Mục tiêu 2021–2025", [95, 95, 95, null, null], Dashed: true)],
+        };
+
+        var svg = new SvgTree(chart.ToSvg());
+
+        var target = svg.WithClass("chart-series").Single(g => (string?)g.Attribute("data-series") == "Mục tiêu 2021–2025");
+        Assert.Equal("6 4", (string?)target.Element(SvgTree.Ns + "polyline")!.Attribute("stroke-dasharray"));
+        var unit = svg.WithClass("chart-series").Single(g => (string?)g.Attribute("data-series") == "Sở Y tế");
+        Assert.Null(unit.Element(SvgTree.Ns + "polyline")!.Attribute("stroke-dasharray"));
+        Assert.Contains(svg.WithClass("chart-legend").Single().Elements(SvgTree.Ns + "line"), l => (string?)l.Attribute("stroke-dasharray") is not null);
+    }
+
+    [Fact]
+    public void ToSvg_ValuesEqualButForRoundingNoise_GetAFewTicksNotAMillion()
+    {
+        var svg = Chart(100, 100.00000000000001, 99.99999999999999, 100, null).ToSvg();
+
+        var tree = new SvgTree(svg);
+        Assert.DoesNotContain("NaN", svg);
+        Assert.InRange(tree.WithClass("chart-grid").Count(), 2, 10);
+        Assert.Contains("100 %", tree.Labels);
+    }
 }
