@@ -11,10 +11,11 @@ public sealed record FigureChange(string Figure, double? Before, double? After);
 
 /// <summary>What a new issue of a report is: the first (revision 0), a revision of an earlier issue with the figures
 /// that changed and the loads since that explain why, or the same figures again.</summary>
+/// <param name="AlreadyIssued">the latest issue showed exactly these figures: nothing new to issue or archive</param>
 public sealed record IssueStatus(int RevisionNo, long? RevisesId, DateTime? PreviousIssuedAt, IReadOnlyList<FigureChange> Changes,
-    IReadOnlyList<string> LoadsSince)
+    IReadOnlyList<string> LoadsSince, bool AlreadyIssued = false)
 {
-    public bool IsRevision => RevisionNo > 0;
+    public bool IsRevision => !AlreadyIssued && RevisionNo > 0;
 }
 
 /// <summary>Issued reports stay what they were: each issue is archived with its file, the figures it showed, the
@@ -43,7 +44,7 @@ public sealed class ReportArchive(WarehouseDatabase database)
         var changes = figures.Keys.Union(before.Keys).Order(StringComparer.Ordinal)
             .Select(k => new FigureChange(k, before.GetValueOrDefault(k), figures.GetValueOrDefault(k)))
             .Where(ch => !Same(ch.Before, ch.After)).ToList();
-        if (changes.Count == 0) return new IssueStatus((int)latest.revision_no, latest.report_id, latest.issued_at, [], []);
+        if (changes.Count == 0) return new IssueStatus((int)latest.revision_no, latest.report_id, latest.issued_at, [], [], AlreadyIssued: true);
         var used = JsonSerializer.Deserialize<long[]>(latest.snapshot_ids)!;
         var active = (await c.QueryAsync<(long Id, string Source, string File, DateTime AsOf)>(
             "SELECT snapshot_id, source, file_name, as_of FROM etl_snapshot WHERE reverted_at IS NULL ORDER BY snapshot_id")).ToList();
@@ -55,10 +56,12 @@ public sealed class ReportArchive(WarehouseDatabase database)
         return new IssueStatus((int)latest.revision_no + 1, latest.report_id, latest.issued_at, changes, loads);
     }
 
-    /// <summary>Archives an issue (after <see cref="StatusAsync"/> told what it is) and returns its id.</summary>
+    /// <summary>Archives an issue (after <see cref="StatusAsync"/> told what it is) and returns its id; an issue
+    /// already archived with the same figures is not archived twice.</summary>
     public async Task<long> ArchiveAsync(string kind, string scope, string period, IssueStatus status, IReadOnlyDictionary<string, double?> figures,
         string ruleVersion, string fileName, byte[] content, DateTime issuedAt, CancellationToken ct = default)
     {
+        if (status.AlreadyIssued) return status.RevisesId!.Value;
         await using var c = await database.OpenAsync(ct);
         var snapshots = await ActiveSnapshotsAsync(c);
         await c.ExecuteAsync("""

@@ -16,10 +16,21 @@ internal static class ScorecardCommand
         var command = new Command("scorecard", "Monthly scorecard of one unit (A4 PDF, Vietnamese)") { agency, period, output, format };
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var model = await new ScorecardQuery(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
-                .LoadAsync(parse.GetValue(agency)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+            var database = GlobalOptions.Settings(parse).Open();
             await using var writer = new ReportWriter();
-            Console.WriteLine(await ReportFiles.WriteScorecardAsync(writer, model, parse.GetValue(output)!, ReportFormats.Parse(parse.GetValue(format)!), ct));
+            if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
+            {
+                var model = await new ScorecardQuery(database, ReferenceFiles.Default())
+                    .LoadAsync(parse.GetValue(agency)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+                Console.WriteLine(await ReportFiles.WriteScorecardAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
+                return CommandAction.Ok;
+            }
+            // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
+            var issued = await new ScorecardIssuer(database, ReferenceFiles.Default())
+                .IssueAsync(writer, parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(output)!, ct);
+            Console.WriteLine(issued.Path);
+            if (issued.Status.IsRevision)
+                Console.WriteLine($"Bản điều chỉnh lần {issued.Status.RevisionNo}: {issued.Status.Changes.Count} chỉ tiêu thay đổi so với bản phát hành {issued.Status.PreviousIssuedAt:dd/MM/yyyy HH:mm}.");
             return CommandAction.Ok;
         });
         return command;

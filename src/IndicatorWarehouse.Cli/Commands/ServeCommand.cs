@@ -1,4 +1,6 @@
 using System.CommandLine;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Server.Scorecards;
 using IndicatorWarehouse.Server;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Configuration;
@@ -34,8 +36,16 @@ internal static class ServeCommand
         return command;
     }
 
-    public static ServeOptions Options(ParseResult parse) =>
-        new(GlobalOptions.Settings(parse), ServeConfigFile.Load(parse.GetValue(Config)), [ServeOptions.DefaultUrl]);
+    /// <summary>The server's options, with the scorecard service wired in (issued PDFs go to the configured output folder).</summary>
+    public static ServeOptions Options(ParseResult parse)
+    {
+        var settings = GlobalOptions.Settings(parse);
+        var config = ServeConfigFile.Load(parse.GetValue(Config));
+        return new ServeOptions(settings, config, [ServeOptions.DefaultUrl])
+        {
+            Scorecards = new ScorecardDocuments(settings.Open(), ReferenceFiles.Default(), config.Output),
+        };
+    }
 
     /// <summary>Prints the hash to put in the configuration's users; the password is read from standard input so it
     /// stays out of the shell history.</summary>

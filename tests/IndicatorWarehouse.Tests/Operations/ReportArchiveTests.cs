@@ -49,6 +49,7 @@ public sealed class ReportArchiveTests
         var again = await archive.StatusAsync("ranking", "TNI", "2026-10", new Dictionary<string, double?>(figures));
 
         Assert.False(again.IsRevision);
+        Assert.True(again.AlreadyIssued);
         Assert.Empty(again.Changes);
     }
 }

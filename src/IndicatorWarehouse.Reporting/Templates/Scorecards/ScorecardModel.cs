@@ -29,6 +29,9 @@ public sealed record ScorecardModel
 
     /// <summary>Null when the unit has no ranking row for the month (no 766 total and no on-time rate).</summary>
     public PeerRanking? Peers { get; init; }
+
+    /// <summary>Set when this issue revises an earlier one of the same month ("Bản điều chỉnh").</summary>
+    public RevisionNote? Revision { get; init; }
 }
 
 /// <summary>A rate this month, and its monthly series up to this month (the unit with its predecessors before the 2025 mergers).</summary>

@@ -50,3 +50,6 @@ public sealed record SourceSummary(string Source, int Files, string FirstFile, s
 
 /// <summary>Where a report's figures come from: the data's as-of moment, the loaded snapshots, the counting rule versions.</summary>
 public sealed record ReportSources(DateTime? DataAsOf, IReadOnlyList<SourceSummary> Sources, IReadOnlyList<string> RuleVersions);
+
+/// <summary>An issue that revises an earlier one: which revision, what it replaces, what changed and which loads changed it.</summary>
+public sealed record RevisionNote(int RevisionNo, DateTime? Replaces, IReadOnlyList<string> Changes, IReadOnlyList<string> Loads);

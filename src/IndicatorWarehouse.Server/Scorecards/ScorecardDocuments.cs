@@ -1,0 +1,23 @@
+using IndicatorWarehouse.Application.Reports;
+using IndicatorWarehouse.Application.Reports.Scorecards;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Reporting.Templates.Scorecards;
+using IndicatorWarehouse.Warehouse;
+
+namespace IndicatorWarehouse.Server.Scorecards;
+
+/// <summary>The scorecard service of `iw serve`: HTML straight from the template, PDFs issued through
+/// <see cref="ScorecardIssuer"/> (archived, revisions marked) into the configured output folder, one warm Chromium for all.</summary>
+public sealed class ScorecardDocuments(WarehouseDatabase database, ReferenceFiles reference, string outputFolder) : IScorecardDocuments, IAsyncDisposable
+{
+    private readonly ReportWriter _writer = new();
+
+    public async Task<string> HtmlAsync(string agencyCode, string month, CancellationToken ct) =>
+        await _writer.HtmlAsync<ScorecardReport>(
+            await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct));
+
+    public async Task<byte[]> PdfAsync(string agencyCode, string month, CancellationToken ct) =>
+        (await new ScorecardIssuer(database, reference).IssueAsync(_writer, agencyCode, month, Path.Combine(outputFolder, "scorecards", month), ct)).Pdf;
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}

@@ -1,0 +1,44 @@
+using Dapper;
+using IndicatorWarehouse.Application.Reports;
+using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Tests.Reporting.Pdf;
+using IndicatorWarehouse.Tests.Support;
+using static IndicatorWarehouse.Tests.Support.Rows;
+
+namespace IndicatorWarehouse.Tests.Operations;
+
+[Collection(ChromiumCollection.Name)]
+public sealed class ScorecardRevisionTests
+{
+    [Fact]
+    public async Task Issue_LateCorrection_PrintsBanDieuChinhAndKeepsTheOriginalInTheArchive()
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var probe = new MeasureProbe(w);
+        await probe.DossiersAsync(
+            Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-04T08:00:00"),
+            Dossier("A-2", "2026-10-02T08:00:00", due: "2026-10-09T17:00:00", finished: "2026-10-06T08:00:00"));
+        await probe.BuildAsync();
+        var issuer = new ScorecardIssuer(w.Database, ReferenceFiles.Default());
+        await using var writer = new ReportWriter();
+
+        var first = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v0"));
+        await probe.DossiersAsync(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-08T08:00:00"));
+        await probe.BuildAsync(new());
+        var second = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v1"));
+        var reprint = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v2"));
+
+        var firstText = await ExternalTool.OutputOfAsync("pdftotext", "-layout", first.Path, "-");
+        var secondText = await ExternalTool.OutputOfAsync("pdftotext", "-layout", second.Path, "-");
+        Assert.DoesNotContain("BẢN ĐIỀU CHỈNH", firstText);
+        Assert.Contains("BẢN ĐIỀU CHỈNH lần 1", secondText);
+        Assert.Contains("Hồ sơ giải quyết quá hạn: 0 → 1", secondText);
+        Assert.True(reprint.Status.AlreadyIssued);
+        await using var c = await w.OpenAsync();
+        var archived = (await c.QueryAsync<(long Revision, byte[] Content)>(
+            "SELECT revision_no, file_content FROM etl_issued_report WHERE kind = 'scorecard' ORDER BY revision_no")).ToList();
+        Assert.Equal([0L, 1L], archived.Select(a => a.Revision));
+        Assert.Equal(first.Pdf, archived[0].Content);
+        Assert.Equal(second.Pdf, archived[1].Content);
+    }
+}
