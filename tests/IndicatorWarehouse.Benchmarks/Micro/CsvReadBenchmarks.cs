@@ -7,17 +7,21 @@ namespace IndicatorWarehouse.Benchmarks.Micro;
 /// <summary>The read side of `iw ingest onestop` on 100,000 generated dossiers: tokenizing alone, then tokenizing
 /// plus validation into canonical records, against reading the file's lines (the floor of any CSV reader).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class CsvReadBenchmarks
 {
     private static readonly DateTime AsOf = new(2025, 12, 31, 23, 59, 59);
+    private SyntheticYear _year = null!;
     private string _path = "";
 
     [GlobalSetup]
-    public void Setup() => _path = SyntheticFiles.Onestop;
+    public void Setup()
+    {
+        _year = new SyntheticYear();
+        _path = _year.Onestop;
+    }
 
     [GlobalCleanup]
-    public void Cleanup() => SyntheticFiles.Delete();
+    public void Cleanup() => _year.Dispose();
 
     [Benchmark(Baseline = true, Description = "File.ReadLines (baseline)")]
     public int ReadLines() => File.ReadLines(_path).Count();

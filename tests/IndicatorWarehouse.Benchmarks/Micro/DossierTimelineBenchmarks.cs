@@ -9,17 +9,17 @@ namespace IndicatorWarehouse.Benchmarks.Micro;
 /// <summary>The counting rules applied at load (<see cref="DossierTimeline.Of"/>) over 100,000 generated dossiers,
 /// against turning each received time into its day key (the least any per-dossier derivation does).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class DossierTimelineBenchmarks
 {
     private DossierRecord[] _dossiers = [];
 
     [GlobalSetup]
-    public void Setup() => _dossiers = SourceFileReader.ReadDossiers(SyntheticFiles.Onestop, null, new DateTime(2025, 12, 31, 23, 59, 59))
-        .Select(r => r.Record).OfType<DossierRecord>().ToArray();
-
-    [GlobalCleanup]
-    public void Cleanup() => SyntheticFiles.Delete();
+    public void Setup()
+    {
+        using var year = new SyntheticYear();
+        _dossiers = SourceFileReader.ReadDossiers(year.Onestop, null, new DateTime(2025, 12, 31, 23, 59, 59))
+            .Select(r => r.Record).OfType<DossierRecord>().ToArray();
+    }
 
     [Benchmark(Baseline = true, Description = "DateKey.Of(received) (baseline)")]
     public long ReceivedKeys()

@@ -7,7 +7,6 @@ namespace IndicatorWarehouse.Benchmarks.Micro;
 /// <summary>The 766 scorer as the build runs it: the ten warehouse-fed metrics for 30 units over the 72 months
 /// of six years (21,600 inputs), against grouping the same inputs by unit and period (the scorer's own first pass).</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class Index766ScorerBenchmarks
 {
     private static readonly string[] Metrics =

@@ -12,7 +12,7 @@ internal static partial class BuildBaseline
 {
     public static string Script(DateOnly from, DateOnly to, bool hasPakn, bool hasDigitization)
     {
-        var script = new StringBuilder("PRAGMA synchronous=NORMAL;\nPRAGMA temp_store=MEMORY;\nBEGIN IMMEDIATE;\n");
+        var script = new StringBuilder("PRAGMA synchronous=NORMAL;\nBEGIN IMMEDIATE;\n");
         foreach (var step in MeasureBuilder.Plan("sqlite", from, to, buildId: 0, ruleVersion: "benchmark", hasPakn, hasDigitization))
             script.Append("-- ").AppendLine(step.Name)
                 .AppendLine(Parameter().Replace(step.Sql, m => Literal(step.Parameters[m.Groups[1].Value])));
