@@ -42,7 +42,6 @@ public static class SourceFileReader
         if (reader.Header is null) yield break;
         var map = FieldMap.Build(reader.Header, profile, path, requireColumns: true);
         var fields = new FieldReader(profile, asOf);
-        var raw = new RawJson();
         while (reader.TryRead(out var row))
         {
             // JSON objects may each list their own keys; a key missing from one is a missing value, not a missing column.
@@ -51,7 +50,7 @@ public static class SourceFileReader
             T? record = null;
             if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
             else fields.Fail("(row)", $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)");
-            yield return new RowOutcome<T>(row.Number, raw.Write(row), record, fields.Problem);
+            yield return new RowOutcome<T>(row.Number, row, record, fields.Problem);
         }
     }
 }

@@ -1,3 +1,5 @@
+using IndicatorWarehouse.Ingestion.Readers;
+
 namespace IndicatorWarehouse.Ingestion.Records;
 
 // The canonical record shapes of ../../shared/docs/source-formats.md, typed. Every reader and mapping
@@ -38,10 +40,14 @@ public sealed record FigureRecord(
     string SourceDocument, string Clause);
 
 /// <summary>One row of a source file after mapping and validation: either a record, or the problem that
-/// sends it to quarantine. <paramref name="RawJson"/> is the row as read (field → text), kept for quarantine.</summary>
-public sealed record RowOutcome<T>(int Line, string RawJson, T? Record, RowProblem? Problem) where T : class
+/// sends it to quarantine. <paramref name="Raw"/> is the row as read, kept for quarantine.</summary>
+public sealed record RowOutcome<T>(int Line, RawRow Raw, T? Record, RowProblem? Problem) where T : class
 {
     public bool IsValid => Problem is null;
+
+    /// <summary>The row as read (original header → text) as JSON. Written on demand: only quarantined rows keep it,
+    /// and writing it for every row took half the time of reading and validating a file.</summary>
+    public string RawJson => Validation.RawJson.Write(Raw);
 }
 
 /// <summary>Why a row was quarantined: which field, and a reason a person can act on.</summary>

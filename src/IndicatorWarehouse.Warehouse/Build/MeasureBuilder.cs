@@ -5,44 +5,62 @@ using IndicatorWarehouse.Domain.Periods;
 
 namespace IndicatorWarehouse.Warehouse.Build;
 
+/// <summary>One SQL statement batch of the measure build and the parameters it runs with.</summary>
+public sealed record MeasureBuildStep(string Name, string Sql, IReadOnlyDictionary<string, object> Parameters);
+
 /// <summary>Runs the set-based measure build for the periods of every grain that overlap a date range, replacing
 /// their indicator values: <c>build/profile.sql</c> once, then <c>build/measures.sql</c> per grain.</summary>
 public sealed class MeasureBuilder(WarehouseDatabase database)
 {
-    private static readonly string[] Sequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "insert_figures", "drop_temp"];
+    private static readonly string[] ProfileSequence = ["create_profiles", "profile_dossiers", "profile_pakn"];
+    private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "insert_figures", "drop_temp"];
 
     /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
     public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,
         long buildId, string ruleVersion, CancellationToken ct = default)
     {
-        var steps = SqlScripts.Steps(database.Dialect.Name, "build/measures.sql");
-        var profile = SqlScripts.Steps(database.Dialect.Name, "build/profile.sql");
-        // Every grain's first period starts on or before `from` and its last ends on or after `to`: profile that whole span.
-        var grains = Enum.GetValues<Grain>().Select(g => (Grain: g, First: Period.Containing(g, from), Last: Period.Containing(g, to))).ToList();
-        var span = new
-        {
-            from_key = grains.Min(g => DateKey.Of(g.First.Start)), to_key = grains.Max(g => DateKey.Of(g.Last.End)),
-            cutoff_day = Period.ReportCutOffDay,
-        };
-        foreach (var step in new[] { "create_profiles", "profile_dossiers", "profile_pakn" })
-            await StepTrace.TimeAsync(step, () => connection.ExecuteAsync(new CommandDefinition(profile[step], span, tx, commandTimeout: 0, cancellationToken: ct)));
         var sources = await connection.QuerySingleAsync<(long Pakn, long Digitization)>(
             "SELECT (SELECT COUNT(*) FROM fact_pakn), (SELECT COUNT(*) FROM fact_digitization)", transaction: tx);
-        var rebuilt = new List<Period>();
+        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, sources.Pakn > 0, sources.Digitization > 0))
+            await StepTrace.TimeAsync(step.Name, () =>
+                connection.ExecuteAsync(new CommandDefinition(step.Sql, step.Parameters, tx, commandTimeout: 0, cancellationToken: ct)));
+        return Grains(from, to).SelectMany(g => Periods(g.First, g.Last)).ToList();
+    }
+
+    /// <summary>The build's statements in the order they run, with their parameters: what <see cref="BuildAsync"/>
+    /// executes, and what a benchmark replays in the database's own shell to measure the engine alone.</summary>
+    public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, long buildId, string ruleVersion,
+        bool hasPakn, bool hasDigitization)
+    {
+        var profile = SqlScripts.Steps(dialect, "build/profile.sql");
+        var measures = SqlScripts.Steps(dialect, "build/measures.sql");
+        var grains = Grains(from, to);
+        // Every grain's first period starts on or before `from` and its last ends on or after `to`: profile that whole span.
+        var span = new Dictionary<string, object>
+        {
+            ["from_key"] = grains.Min(g => DateKey.Of(g.First.Start)), ["to_key"] = grains.Max(g => DateKey.Of(g.Last.End)),
+            ["cutoff_day"] = Period.ReportCutOffDay,
+        };
+        var plan = ProfileSequence.Select(name => new MeasureBuildStep(name, profile[name], span)).ToList();
         foreach (var (grain, first, last) in grains)
         {
-            var parameters = new
+            var parameters = new Dictionary<string, object>
             {
-                grain = grain.Code(), grain_months = grain.Months(), reporting = grain.IsReporting() ? 1 : 0,
-                from_seq = first.Seq, to_seq = last.Seq, build_id = buildId, rule_version = ruleVersion,
-                has_pakn = sources.Pakn > 0 ? 1 : 0, has_digitization = sources.Digitization > 0 ? 1 : 0,
+                ["grain"] = grain.Code(), ["grain_months"] = grain.Months(), ["reporting"] = grain.IsReporting() ? 1 : 0,
+                ["from_seq"] = first.Seq, ["to_seq"] = last.Seq, ["build_id"] = buildId, ["rule_version"] = ruleVersion,
+                ["has_pakn"] = hasPakn ? 1 : 0, ["has_digitization"] = hasDigitization ? 1 : 0,
             };
-            foreach (var step in Sequence)
-                await StepTrace.TimeAsync($"{grain.Code()} {step}", () =>
-                    connection.ExecuteAsync(new CommandDefinition(steps[step], parameters, tx, commandTimeout: 0, cancellationToken: ct)));
-            for (var p = first; p.Seq <= last.Seq; p = p.Next()) rebuilt.Add(p);
+            plan.AddRange(GrainSequence.Select(name => new MeasureBuildStep($"{grain.Code()} {name}", measures[name], parameters)));
         }
-        await connection.ExecuteAsync(new CommandDefinition(profile["drop_profiles"], transaction: tx, cancellationToken: ct));
-        return rebuilt;
+        plan.Add(new MeasureBuildStep("drop_profiles", profile["drop_profiles"], new Dictionary<string, object>()));
+        return plan;
+    }
+
+    private static List<(Grain Grain, Period First, Period Last)> Grains(DateOnly from, DateOnly to) =>
+        Enum.GetValues<Grain>().Select(g => (g, Period.Containing(g, from), Period.Containing(g, to))).ToList();
+
+    private static IEnumerable<Period> Periods(Period first, Period last)
+    {
+        for (var p = first; p.Seq <= last.Seq; p = p.Next()) yield return p;
     }
 }

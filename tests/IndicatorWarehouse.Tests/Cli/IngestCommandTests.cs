@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using IndicatorWarehouse.Tests.Support;
 
@@ -7,23 +6,8 @@ namespace IndicatorWarehouse.Tests.Cli;
 /// <summary>`iw ingest` as a user runs it: a real process, real files, a real SQLite warehouse.</summary>
 public sealed class IngestCommandTests
 {
-    private const string Header = "dossier_code,procedure_code,procedure_name,field_code,field_name,agency_code,agency_name,applicant_type," +
-        "received_at,due_at,finished_at,returned_at,status,channel,online_service,fee_amount,paid_online,supplement_requests," +
-        "supplement_wait_days,apology_issued,late_reason,citizen_rating";
-
-    private static async Task<string> WriteOnestopCsvAsync(string directory, int rows, string name = "onestop.csv")
-    {
-        var path = Path.Combine(directory, name);
-        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        await writer.WriteLineAsync(Header);
-        for (var i = 0; i < rows; i++)
-        {
-            var day = new DateTime(2026, 1, 5).AddDays(i % 300);
-            await writer.WriteLineAsync($"TNI.SYT-{i:0000000},1.005129,Cấp giấy phép hành nghề,KCB,Khám bệnh,TNI.SYT,Sở Y tế Tây Ninh,1," +
-                $"{day:yyyy-MM-ddTHH:mm:ss},{day.AddDays(10):yyyy-MM-ddTHH:mm:ss},{day.AddDays(7):yyyy-MM-ddTHH:mm:ss},,10,2,toan_trinh,0,0,0,0,0,,");
-        }
-        return path;
-    }
+    private static Task<string> WriteOnestopCsvAsync(string directory, int rows) =>
+        OnestopFile.WriteAsync(Path.Combine(directory, "onestop.csv"), rows);
 
     private static async Task<long> CountAsync(TempWarehouse w, string sql)
     {

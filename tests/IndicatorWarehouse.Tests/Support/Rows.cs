@@ -1,4 +1,5 @@
 using System.Globalization;
+using IndicatorWarehouse.Ingestion.Readers;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse.Loading;
 
@@ -25,13 +26,17 @@ public static class Rows
         bool? resultElectronic = true, string agency = "TNI.SYT") =>
         new(code, agency, 3, digitized, reused, false, false, resultRequired, resultElectronic, null);
 
-    public static RowOutcome<T> ValidAt<T>(T record, int line) where T : class => new(line, "{}", record, null);
+    public static RowOutcome<T> ValidAt<T>(T record, int line) where T : class => new(line, Raw(line), record, null);
 
     public static IEnumerable<RowOutcome<T>> Valid<T>(params T[] records) where T : class =>
-        records.Select((r, i) => new RowOutcome<T>(i + 2, "{}", r, null));
+        records.Select((r, i) => ValidAt(r, i + 2));
 
+    /// <summary>A row whose raw JSON is {"field":"?"}.</summary>
     public static RowOutcome<T> Bad<T>(int line, string field, string reason, string? key = null) where T : class =>
-        new(line, $"{{\"{field}\":\"?\"}}", null, new RowProblem(key, field, reason));
+        new(line, Raw(line, field), null, new RowProblem(key, field, reason));
+
+    private static RawRow Raw(int line, params string[] columns) =>
+        new(line, new RawHeader(columns), columns.Select(_ => (string?)"?").ToArray());
 
     public static SnapshotFile File(string source = "onestop", string hash = "h1", string asOf = "2026-11-20T17:00:00") =>
         new(source, $"{source}-{hash}.csv", hash, null, At(asOf), "test");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 
@@ -36,8 +37,23 @@ public sealed class SqliteDialect : ISqlDialect
 
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
-        // WAL lets dashboards read while a load writes; the busy timeout makes a second writer wait instead of failing.
-        await ExecutePragmasAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA temp_store=MEMORY;", ct);
+        try
+        {
+            // SQLite opens a file it may not write (read-only mount, no permission) for reading without a word, and the
+            // first write then fails as "unable to open database file": say what is wrong instead.
+            if (raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+                throw new IOException($"Kho dữ liệu chỉ đọc / the warehouse '{builder.DataSource}' cannot be written " +
+                                      "(read-only file system or no write permission); nothing was changed.");
+            // WAL lets dashboards read while a load writes; the busy timeout makes a second writer wait instead of failing.
+            // Temporary tables stay in a temporary file (SQLite's default), not in memory: a load stages the whole
+            // snapshot there, and in memory that grew by ~0.8 GB per million dossiers.
+            await ExecutePragmasAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;", ct);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
         return connection;
     }
 

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using IndicatorWarehouse.Tests.Support;
+
+namespace IndicatorWarehouse.Tests.Faults;
+
+/// <summary>A load streams: its peak memory does not grow with the file. The CI-sized check of the 2 GB run in
+/// tests/IndicatorWarehouse.Benchmarks/stream-2gb.sh (results in that folder's README).</summary>
+public sealed class StreamingMemoryTests
+{
+    private const int Small = 60_000, Large = 300_000;
+
+    // Staging the snapshot in memory cost ~0.85 KB per row, i.e. ~200 MB more for the large file than the small one.
+    private const long AllowedGrowthBytes = 48L << 20;
+
+    [Fact]
+    public async Task Ingest_FiveTimesTheRows_PeakMemoryStaysFlat()
+    {
+        var small = await PeakOfLoadAsync(Small);
+        var large = await PeakOfLoadAsync(Large);
+
+        Assert.True(large - small < AllowedGrowthBytes,
+            $"peak working set {small >> 20} MB for {Small:N0} rows, {large >> 20} MB for {Large:N0} rows");
+    }
+
+    private static async Task<long> PeakOfLoadAsync(int rows)
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var file = await OnestopFile.WriteAsync(Path.Combine(w.Directory, "onestop.csv"), rows);
+        using var load = IwProcess.Start("ingest", "onestop", file, "--as-of", OnestopFile.AsOf, "--db", w.DbPath);
+        var stdout = load.StandardOutput.ReadToEndAsync();
+        var stderr = load.StandardError.ReadToEndAsync();
+        long peak = 0;
+        while (!load.HasExited)
+        {
+            peak = Math.Max(peak, HighWaterMark(load) ?? 0);
+            await Task.Delay(25);
+        }
+        await load.WaitForExitAsync();
+        Assert.True(load.ExitCode == 0, await stderr);
+        Assert.Contains($"loaded {rows:N0}", await stdout);
+        return peak;
+    }
+
+    /// <summary>VmHWM of /proc/PID/status: the process's peak resident set so far (it only rises), or null once it is gone.</summary>
+    private static long? HighWaterMark(Process process)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
