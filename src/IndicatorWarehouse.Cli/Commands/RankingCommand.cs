@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Application.Reports.Rankings;
 
@@ -16,10 +17,21 @@ internal static class RankingCommand
             { period, output, province, format };
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var model = await new RankingQuery(GlobalOptions.Settings(parse).Open())
-                .LoadAsync(parse.GetValue(province)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+            var database = GlobalOptions.Settings(parse).Open();
             await using var writer = new ReportWriter();
-            Console.WriteLine(await ReportFiles.WriteRankingAsync(writer, model, parse.GetValue(output)!, ReportFormats.Parse(parse.GetValue(format)!), ct));
+            if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
+            {
+                var model = await new RankingQuery(database)
+                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+                Console.WriteLine(await ReportFiles.WriteRankingAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
+                return CommandAction.Ok;
+            }
+            // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
+            var issued = await new RankingIssuer(database, ReferenceFiles.Default())
+                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(period)!, parse.GetValue(output)!, ct);
+            Console.WriteLine(issued.Path);
+            if (issued.Status.IsRevision)
+                Console.WriteLine($"Bản điều chỉnh lần {issued.Status.RevisionNo}: {issued.Status.Changes.Count} số liệu thay đổi so với bản phát hành {issued.Status.PreviousIssuedAt:dd/MM/yyyy HH:mm}.");
             return CommandAction.Ok;
         });
         return command;

@@ -20,6 +20,9 @@ public sealed record RankingModel
 
     /// <summary>The months of <see cref="RankedUnit.OnTimeMonths"/> and <see cref="RankedUnit.Index766Months"/>, oldest first.</summary>
     public required IReadOnlyList<DateOnly> Months { get; init; }
+
+    /// <summary>Set when this issue revises an earlier one of the same month ("Bản điều chỉnh").</summary>
+    public RevisionNote? Revision { get; init; }
 }
 
 public sealed record RankingGroup(string Level, IReadOnlyList<RankedUnit> Units);
