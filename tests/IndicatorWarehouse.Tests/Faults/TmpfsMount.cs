@@ -43,7 +43,7 @@ public sealed class TmpfsMount : IAsyncDisposable
             MountAsync("64k").GetAwaiter().GetResult().DisposeAsync().AsTask().GetAwaiter().GetResult();
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return "cannot mount a tmpfs here: " + e.Message;
         }
