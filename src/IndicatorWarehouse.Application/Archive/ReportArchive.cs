@@ -72,7 +72,7 @@ public sealed class ReportArchive(WarehouseDatabase database)
             """, new
         {
             kind, scope, period, revision = status.RevisionNo, revises = status.IsRevision ? status.RevisesId : null,
-            issuedAt = issuedAt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), ruleVersion,
+            issuedAt = IsoTime.Text(issuedAt), ruleVersion,
             snapshotIds = JsonSerializer.Serialize(snapshots), figuresJson = JsonSerializer.Serialize(figures),
             changesJson = status.IsRevision ? JsonSerializer.Serialize(status.Changes) : null,
             fileName, hash = Convert.ToHexString(SHA256.HashData(content)), content,

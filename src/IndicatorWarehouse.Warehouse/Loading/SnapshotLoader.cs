@@ -98,7 +98,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         return (read, quarantined);
     }
 
-    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Iso(DateTime t) => IsoTime.Text(t);
 
     // Bulk-written timestamps go as DateTime (SQLite's writer formats them as Iso does; SQL Server's keeps the
     // type): cut to the second, so the quarantine's created_at equals the snapshot's loaded_at on both.

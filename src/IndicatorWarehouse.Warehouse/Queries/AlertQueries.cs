@@ -49,7 +49,7 @@ public sealed class AlertQueries(DbConnection connection)
 
     public async Task<IReadOnlyList<FailedRun>> FailedRunsSinceAsync(DateTime since) => (await connection.QueryAsync<FailedRun>(
         "SELECT job, parameters, started_at, error FROM etl_run WHERE state = 'failed' AND started_at >= @since ORDER BY started_at DESC",
-        new { since = since.ToString("yyyy-MM-dd'T'HH:mm:ss") })).ToList();
+        new { since = IsoTime.Text(since) })).ToList();
 
     public async Task<IReadOnlyList<MissedTarget>> MissedTargetsAsync(string periodCode, IReadOnlyList<string> indicators) =>
         (await connection.QueryAsync<MissedTarget>("""

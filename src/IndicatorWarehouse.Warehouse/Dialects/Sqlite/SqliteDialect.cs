@@ -11,7 +11,7 @@ public sealed class SqliteDialect : ISqlDialect
     public string Name => "sqlite";
 
     /// <summary>Timestamps are stored as ISO 8601 text in local time, e.g. 2026-10-08T09:15:00.</summary>
-    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss";
+    public const string TimestampFormat = IsoTime.Format;
 
     /// <summary>Builds a connection string for a warehouse file path.</summary>
     public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
