@@ -25,8 +25,9 @@ public interface ISqlDialect
     /// lets the application do them.</summary>
     IWarehouseBackup Backup(string connectionString);
 
-    /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads.</summary>
-    void EnsureReadOnlyStatement(DbConnection connection, string sql);
+    /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads;
+    /// <paramref name="parameters"/> are the named values (<c>@unit</c>) it will be run with.</summary>
+    void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters);
 
     /// <summary>True for a failure of this database that is worth retrying after a pause (busy, deadlock, timeout,
     /// connection lost), as opposed to one that will fail again the same way.</summary>

@@ -16,7 +16,7 @@ public sealed class AdHocQuery(WarehouseDatabase database)
         CancellationToken ct = default)
     {
         await using var connection = await database.OpenReadOnlyAsync(ct);
-        database.Dialect.EnsureReadOnlyStatement(connection, sql);
+        database.Dialect.EnsureReadOnlyStatement(connection, sql, parameters);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 
 namespace IndicatorWarehouse.Warehouse.Queries;
@@ -10,11 +9,6 @@ public static class SnapshotQueries
     /// <summary>The as-of moment of the latest snapshot of <paramref name="source"/> still in force, or null when none
     /// was loaded. SQLite keeps it as ISO text, SQL Server as datetime2: both come back as a DateTime.</summary>
     public static async Task<DateTime?> LatestAsOfAsync(DbConnection connection, string source) =>
-        await connection.ExecuteScalarAsync<object?>(
-            "SELECT MAX(as_of) FROM etl_snapshot WHERE source = @source AND reverted_at IS NULL", new { source }) switch
-        {
-            DateTime t => t,
-            string text => DateTime.Parse(text, CultureInfo.InvariantCulture),
-            _ => null,
-        };
+        await connection.ExecuteScalarAsync<DateTime?>(
+            "SELECT MAX(as_of) FROM etl_snapshot WHERE source = @source AND reverted_at IS NULL", new { source });
 }

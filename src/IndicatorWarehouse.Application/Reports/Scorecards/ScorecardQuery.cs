@@ -114,7 +114,7 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
                 (int)f.late_apology, reasons[f.field_code].GroupBy(d => d.late_reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
                     .Select(g => new ReasonCount(g.Key, g.Count())).ToList())).ToList(),
             late.Take(LateDossiersListed).Select(d => new LateDossier(d.dossier_code, d.procedure_name,
-                d.deadline_date_key is { } k ? DateKey.ToDate((int)k) : null, ReportSourcesQuery.Moment(d.finished_at ?? d.returned_at),
+                d.deadline_date_key is { } k ? DateKey.ToDate((int)k) : null, d.finished_at ?? d.returned_at,
                 d.late_reason, d.apology_issued == 1)).ToList(),
             late.Count, figures.Of("apology_rate"), figures.Of("pending_overdue"));
     }

@@ -45,8 +45,8 @@ internal sealed record LateRow
     public string? procedure_name { get; init; }
     public string? field_code { get; init; }
     public long? deadline_date_key { get; init; }
-    public string? finished_at { get; init; }
-    public string? returned_at { get; init; }
+    public DateTime? finished_at { get; init; }
+    public DateTime? returned_at { get; init; }
     public string? late_reason { get; init; }
     public long apology_issued { get; init; }
 }

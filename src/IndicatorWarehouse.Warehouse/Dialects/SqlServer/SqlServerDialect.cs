@@ -53,8 +53,8 @@ public sealed partial class SqlServerDialect : ISqlDialect
 
     public IWarehouseBackup Backup(string connectionString) => new SqlServerBackup(Describe(connectionString));
 
-    public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
-        SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql);
+    public void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters) =>
+        SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql, parameters);
 
     // Deadlock victim, timeout, lost or refused connection, and Azure SQL's "busy, try again" family.
     private static readonly HashSet<int> TransientErrors = [1205, -2, 53, 64, 233, 4060, 10053, 10054, 10060, 40197, 40501, 40613, 49918, 49919, 49920];

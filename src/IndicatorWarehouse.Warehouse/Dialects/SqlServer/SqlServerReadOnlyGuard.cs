@@ -35,11 +35,29 @@ internal static class SqlServerReadOnlyGuard
     private static readonly FrozenSet<string> SetOperators = FrozenSet.Create(StringComparer.Ordinal,
         "UNION", "ALL", "EXCEPT", "INTERSECT");
 
-    public static void EnsureSingleReadOnlyStatement(SqlConnection connection, string sql)
+    public static void EnsureSingleReadOnlyStatement(SqlConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters)
     {
         EnsureTokensRead(sql);
-        EnsureServerFindsResultSet(connection, sql);
+        EnsureServerFindsResultSet(connection, sql, ParameterDeclarations(parameters));
     }
+
+    /// <summary>The parameter list the server needs to compile a text that uses <c>@name</c> values (without it a
+    /// dashboard's <c>WHERE agency_code = @unit</c> fails with "must declare the scalar variable"), typed as
+    /// SqlClient will send the values; null when there are none.</summary>
+    internal static string? ParameterDeclarations(IReadOnlyDictionary<string, object?> parameters) =>
+        parameters.Count == 0 ? null : string.Join(", ", parameters.Select(p => $"@{p.Key} {SqlType(p.Value)}"));
+
+    private static string SqlType(object? value) => value switch
+    {
+        int or short or byte => "int",
+        long => "bigint",
+        double or float => "float",
+        decimal => "decimal(38, 10)",
+        bool => "bit",
+        DateTime => "datetime2",
+        DateOnly => "date",
+        _ => "nvarchar(4000)", // strings, and null (an unset filter compares as NULL whatever its type)
+    };
 
     /// <summary>The token layer: needs no server.</summary>
     internal static void EnsureTokensRead(string sql)
@@ -81,12 +99,12 @@ internal static class SqlServerReadOnlyGuard
 
     /// <summary>The server layer: the text must compile and its first statement must return rows. The function
     /// reports problems as a row (error_number set) instead of raising them.</summary>
-    private static void EnsureServerFindsResultSet(SqlConnection connection, string sql)
+    private static void EnsureServerFindsResultSet(SqlConnection connection, string sql, string? parameterDeclarations)
     {
         // One row per column of the first result set; none when no statement returns rows.
         var rows = connection.Query<(int? Number, string? Message, string? Type)>(
-            "SELECT error_number, error_message, error_type_desc FROM sys.dm_exec_describe_first_result_set(@sql, NULL, 0)",
-            new { sql }).AsList();
+            "SELECT error_number, error_message, error_type_desc FROM sys.dm_exec_describe_first_result_set(@sql, @parameterDeclarations, 0)",
+            new { sql, parameterDeclarations }).AsList();
         if (rows.Count == 0)
             throw new ReadOnlyViolationException("Refused: this statement returns no rows; only reading (SELECT) is allowed here.");
         if (rows[0].Number is not null)

@@ -98,7 +98,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public IWarehouseBackup Backup(string connectionString) => new SqliteBackup(connectionString);
 
-    public void EnsureReadOnlyStatement(DbConnection connection, string sql) =>
+    // SQLite prepares a statement without knowing its parameters' values or types: nothing to declare.
+    public void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters) =>
         SqliteReadOnlyGuard.EnsureSingleReadOnlyStatement((SqliteConnection)connection, sql);
 
     // SQLITE_BUSY and SQLITE_LOCKED: another connection held the file longer than the busy timeout.

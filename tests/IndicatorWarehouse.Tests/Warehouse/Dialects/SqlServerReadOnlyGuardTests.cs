@@ -48,4 +48,19 @@ public sealed class SqlServerReadOnlyGuardTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public void ParameterDeclarations_DashboardFilters_DeclaresEachAsItsValueIsSent()
+    {
+        var declarations = SqlServerReadOnlyGuard.ParameterDeclarations(new Dictionary<string, object?>
+        {
+            ["unit"] = "TNI.SYT", ["none"] = null, ["to_key"] = 20261031, ["seq"] = 5L, ["share"] = 0.5,
+        });
+
+        Assert.Equal("@unit nvarchar(4000), @none nvarchar(4000), @to_key int, @seq bigint, @share float", declarations);
+    }
+
+    [Fact]
+    public void ParameterDeclarations_NoParameters_IsNull() =>
+        Assert.Null(SqlServerReadOnlyGuard.ParameterDeclarations(new Dictionary<string, object?>()));
 }
