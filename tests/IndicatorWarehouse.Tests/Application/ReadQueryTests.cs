@@ -1,3 +1,5 @@
+using IndicatorWarehouse.Application.Alerts;
+using IndicatorWarehouse.Application.DrillDown;
 using IndicatorWarehouse.Application.Reports.Rankings;
 using IndicatorWarehouse.Application.Reports.Reviews;
 using IndicatorWarehouse.Application.Reports.Scorecards;
@@ -9,13 +11,13 @@ using static IndicatorWarehouse.Tests.Support.Rows;
 
 namespace IndicatorWarehouse.Tests.Application;
 
-public sealed class SqliteReportQueryTests : ReportQueryTests<SqliteProvider>;
-public sealed class SqlServerReportQueryTests : ReportQueryTests<SqlServerProvider>;
+public sealed class SqliteReadQueryTests : ReadQueryTests<SqliteProvider>;
+public sealed class SqlServerReadQueryTests : ReadQueryTests<SqlServerProvider>;
 
-/// <summary>The reads behind the reports and the shipped dashboards, on every provider: the same SQL has to give the
+/// <summary>The reads behind the reports, the shipped dashboards, drill-down, Biểu 06 and alerts, on every provider: the same SQL has to give the
 /// same figures whichever database holds the warehouse (timestamps are text on SQLite and datetime2 on SQL Server,
 /// counts are int or bigint, dashboards pass their filters as parameters).</summary>
-public abstract class ReportQueryTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
+public abstract class ReadQueryTests<TProvider> : WarehouseTests<TProvider> where TProvider : WarehouseProvider, new()
 {
     private static readonly DateOnly Today = new(2026, 11, 20);
 
@@ -83,6 +85,44 @@ public abstract class ReportQueryTests<TProvider> : WarehouseTests<TProvider> wh
             }
             Assert.True(withRows > 0, $"{entry.Slug}: no panel found data");
         }
+    }
+
+    [ProviderFact]
+    public async Task DrillDown_OnTimeRate_ListsTheMonthsDossiersWithTheLateOneOutsideTheNumerator()
+    {
+        await using var w = await LoadedAsync();
+
+        var drill = await new DrillDownService(w.Database, ReferenceFiles.Default()).ForAsync("TNI.SYT", "2026-10", "on_time_rate_766");
+
+        Assert.Equal((1, (int?)2), (drill.Numerator, drill.Denominator));
+        var late = drill.Rows.Single(r => r.Code == "TNI-LATE");
+        Assert.Equal((false, true, At("2026-10-01T08:00:00")), (late.InNumerator, late.InDenominator, late.ReceivedAt));
+    }
+
+    [ProviderFact]
+    public async Task Bieu06_Month_CountsTheUnitsDossiersByOutcome()
+    {
+        await using var w = await LoadedAsync();
+        await using var c = await w.OpenAsync();
+
+        var line = Assert.Single(await new Bieu06Query(c).LinesAsync(20261001, 20261031, agency: "TNI.SYT"));
+
+        Assert.Equal((2L, 2L, 1L, 1L, 0L), (line.Counts.ReceivedTotal, line.Counts.ProcessedTotal, line.Counts.ProcessedEarly,
+            line.Counts.ProcessedLate, line.Counts.PendingTotal));
+    }
+
+    [ProviderFact]
+    public async Task Alerts_DayBeforeADeadline_TellsTheDossierFallingDueAndTheSourceNeverLoaded()
+    {
+        await using var w = await LoadedAsync();
+
+        // Monday 05/10/2026: TNI-LATE (due Tuesday) is still open; nothing of the digitization source was loaded.
+        var alerts = await new AlertService(w.Database, ReferenceFiles.Default()).ForAsync(At("2026-10-05T09:00:00"), AlertRules.Default);
+
+        var due = Assert.Single(alerts, a => a.Kind == "falling_due");
+        Assert.Equal("TNI.SYT", due.AgencyCode);
+        Assert.Contains("1 hồ sơ", due.Message);
+        Assert.Contains(alerts, a => a.Kind == "stale_source" && a.Message.Contains("digitization"));
     }
 
     /// <summary>Tây Ninh's health department: one dossier in March 2025; in October 2026 one early and one late
