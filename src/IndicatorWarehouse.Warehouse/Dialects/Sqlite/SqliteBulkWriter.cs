@@ -1,46 +1,74 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 
-/// <summary>SQLite's bulk path: one prepared INSERT re-bound for every row inside the caller's transaction;
-/// nothing is buffered, so memory stays flat whatever the file size.</summary>
+/// <summary>SQLite's bulk path: one INSERT prepared once and re-bound by position for every row, on the connection's
+/// own handle and so inside the caller's transaction; nothing is buffered, so memory stays flat whatever the file size.
+/// It talks to SQLite's C API rather than through <see cref="SqliteCommand"/>: re-binding parameters by name and
+/// boxing them there cost 2.3× the engine's own insert time (StagingInsertBenchmarks).</summary>
 internal sealed class SqliteBulkWriter : IBulkWriter
 {
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+    private readonly int _columns;
 
-    public SqliteBulkWriter(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<string> columns)
+    public SqliteBulkWriter(SqliteConnection connection, string table, IReadOnlyList<string> columns)
     {
-        _command = connection.CreateCommand();
-        _command.Transaction = transaction;
-        var text = new StringBuilder($"INSERT INTO {table} (").AppendJoin(", ", columns).Append(") VALUES (");
-        _parameters = new SqliteParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            _parameters[i] = _command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i });
-            text.Append(i == 0 ? "$p0" : ", $p" + i);
-        }
-        _command.CommandText = text.Append(')').ToString();
-        _command.Prepare();
+        _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        _columns = columns.Count;
+        var text = new StringBuilder($"INSERT INTO {table} (").AppendJoin(", ", columns).Append(") VALUES (")
+            .AppendJoin(", ", Enumerable.Repeat("?", columns.Count)).Append(')').ToString();
+        Check(raw.sqlite3_prepare_v2(_db, text, out _statement));
     }
 
     public ValueTask WriteAsync(object?[] row, CancellationToken ct = default)
     {
-        for (var i = 0; i < _parameters.Length; i++)
-            _parameters[i].Value = row[i] switch
-            {
-                null => DBNull.Value,
-                // One text form for every timestamp, so that text comparisons in SQL order them correctly.
-                DateTime t => t.ToString(SqliteDialect.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture),
-                var v => v,
-            };
-        // Synchronous on purpose: SQLite has no async I/O and the async wrapper costs an allocation per row.
-        _command.ExecuteNonQuery();
+        for (var i = 0; i < _columns; i++) Check(Bind(i + 1, row[i]));
+        // Synchronous on purpose: SQLite has no async I/O and an async wrapper costs an allocation per row.
+        var step = raw.sqlite3_step(_statement);
+        try
+        {
+            if (step != raw.SQLITE_DONE) Check(step);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
         return ValueTask.CompletedTask;
+    }
+
+    // The same storage classes Microsoft.Data.Sqlite gives these types, so rows read back as they did through it;
+    // timestamps in the one text form that orders correctly (IsoTime).
+    private int Bind(int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(_statement, index),
+        string s => raw.sqlite3_bind_text(_statement, index, s),
+        long n => raw.sqlite3_bind_int64(_statement, index, n),
+        int n => raw.sqlite3_bind_int64(_statement, index, n),
+        short n => raw.sqlite3_bind_int64(_statement, index, n),
+        byte n => raw.sqlite3_bind_int64(_statement, index, n),
+        bool b => raw.sqlite3_bind_int64(_statement, index, b ? 1 : 0),
+        double d => raw.sqlite3_bind_double(_statement, index, d),
+        float f => raw.sqlite3_bind_double(_statement, index, f),
+        decimal m => raw.sqlite3_bind_text(_statement, index, m.ToString(CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(_statement, index, IsoTime.Text(t)),
+        byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
+        _ => throw new NotSupportedException($"The bulk writer cannot store a {value.GetType().Name} (column {index})."),
+    };
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
     public Task CompleteAsync(CancellationToken ct = default) => Task.CompletedTask;
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _statement.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

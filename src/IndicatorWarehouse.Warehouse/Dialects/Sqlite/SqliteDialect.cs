@@ -10,9 +10,6 @@ public sealed class SqliteDialect : ISqlDialect
 {
     public string Name => "sqlite";
 
-    /// <summary>Timestamps are stored as ISO 8601 text in local time, e.g. 2026-10-08T09:15:00.</summary>
-    public const string TimestampFormat = IsoTime.Format;
-
     /// <summary>Builds a connection string for a warehouse file path.</summary>
     public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
     {
@@ -107,8 +104,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string StagingTable(string name) => "temp." + name;
 
+    // The writer's statements run on the connection's handle, so inside whatever transaction is open on it.
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
-        new SqliteBulkWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table, columns);
+        new SqliteBulkWriter((SqliteConnection)connection, table, columns);
 
     private static async Task ExecutePragmasAsync(SqliteConnection connection, string pragmas, CancellationToken ct)
     {
