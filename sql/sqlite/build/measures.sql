@@ -3,7 +3,7 @@
 -- overlaps (received .. end, or .. the last period while pending), so quarters and years are counted from
 -- the dossiers themselves, never by averaging months.
 -- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
--- @from_seq, @to_seq, @build_id, @rule_version, @has_pakn, @has_digitization.
+-- @from_seq, @to_seq, @build_id, @rule_version, @rule_set_id (etl_rule_set), @has_pakn, @has_digitization.
 -- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
 -- day keys they derived.
 
@@ -124,10 +124,10 @@ WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AN
 -- step: insert_values
 -- One row per unit, period and indicator. Counts: numerator = the count. Rates: numerator and denominator,
 -- value in percent, NULL when the denominator is 0 (no data is not 0 %).
-INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
+INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, rule_set_id, build_id)
 SELECT agency_code, period_code, indicator_code, numerator, denominator,
        CASE WHEN denominator IS NULL THEN numerator WHEN denominator > 0 THEN 100.0 * numerator / denominator END,
-       @rule_version, @build_id
+       @rule_version, @rule_set_id, @build_id
 FROM (
     SELECT agency_code, period_code, 'received_total' AS indicator_code, received_in_p + carried_over AS numerator, NULL AS denominator FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'received_online', received_online, NULL FROM tmp_counts WHERE received_in_p IS NOT NULL
@@ -163,8 +163,8 @@ WHERE NOT EXISTS (SELECT 1 FROM fact_figure f
                   WHERE f.agency_code = v.agency_code AND f.period_code = v.period_code AND f.indicator_code = v.indicator_code);
 
 -- step: insert_figures
--- Figures reported by hand, as loaded (rule_version 'figure': no counting rule made them; fact_figure has the
--- document and clause).
+-- Figures reported by hand, as loaded (rule_version 'figure' and no rule set: no counting rule made them;
+-- fact_figure has the document and clause).
 INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
 SELECT f.agency_code, f.period_code, f.indicator_code, f.numerator, f.denominator, f.value, 'figure', @build_id
 FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code

@@ -3,7 +3,7 @@
 -- (received .. end, or .. the last period while pending), so quarters and years are counted from the dossiers
 -- themselves, never by averaging months.
 -- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
--- @from_seq, @to_seq, @build_id, @rule_version, @has_pakn, @has_digitization (1 once that source has been loaded).
+-- @from_seq, @to_seq, @build_id, @rule_version, @rule_set_id (etl_rule_set), @has_pakn, @has_digitization (1 once that source has been loaded).
 -- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
 -- day keys they derived.
 --
@@ -134,10 +134,10 @@ WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AN
 -- value in percent, NULL when the denominator is 0 (no data is not 0 %). Each measure comes from one source:
 -- dossier measures exist where the unit had dossiers in the period, digitization rates only once the
 -- digitization source has been loaded (before that they are unknown), PAKN measures where PAKN counts exist.
-INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
+INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, rule_set_id, build_id)
 SELECT c.agency_code, c.period_code, m.indicator_code, m.numerator, m.denominator,
        CASE WHEN m.denominator IS NULL THEN m.numerator WHEN m.denominator > 0 THEN 100 * CAST(m.numerator AS float) / m.denominator END,
-       @rule_version, @build_id
+       @rule_version, @rule_set_id, @build_id
 FROM #tmp_counts c
 CROSS APPLY (VALUES
     ('dossier', 'received_total', c.received_in_p + c.carried_over, NULL),
@@ -176,8 +176,8 @@ WHERE ((m.measured_from = 'dossier' AND c.received_in_p IS NOT NULL)
                   WHERE f.agency_code = c.agency_code AND f.period_code = c.period_code AND f.indicator_code = m.indicator_code);
 
 -- step: insert_figures
--- Figures reported by hand, as loaded (rule_version 'figure': no counting rule made them; fact_figure has the
--- document and clause).
+-- Figures reported by hand, as loaded (rule_version 'figure' and no rule set: no counting rule made them;
+-- fact_figure has the document and clause).
 INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id)
 SELECT f.agency_code, f.period_code, f.indicator_code, f.numerator, f.denominator, f.value, N'figure', @build_id
 FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code

@@ -5,20 +5,24 @@ using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Build;
 using IndicatorWarehouse.Warehouse.Ledger;
+using IndicatorWarehouse.Warehouse.Rules;
 
 namespace IndicatorWarehouse.Application.Build;
 
 /// <summary>What to rebuild: explicit months, everything, or (neither) what loads changed since the last build.</summary>
 public sealed record BuildRequest(string? FromMonth = null, string? ToMonth = null, bool All = false);
 
-/// <summary>What a build did: the date range and periods rebuilt, values written, and how long it took.</summary>
-public sealed record BuildReport(DateOnly? From, DateOnly? To, int Periods, long Values, TimeSpan Elapsed)
+/// <summary>What a build did: the date range and periods rebuilt, values written, how long it took, and the periods
+/// it re-scored under other rules than those that had made their values.</summary>
+public sealed record BuildReport(DateOnly? From, DateOnly? To, int Periods, long Values, TimeSpan Elapsed, RulesRescore? Rescore = null)
 {
     public bool NothingToDo => From is null;
 }
 
 /// <summary>`iw build`: recomputes the measures of the periods touched, then the 766 scores and the target
-/// status derived from them, in one transaction, and records the run in the ledger.</summary>
+/// status derived from them, in one transaction, and records the run in the ledger. Every value carries the rule set
+/// that made it; periods whose values another set had made are recorded as re-scored in the same transaction
+/// (<c>etl_rule_rescore</c>), so no build rewrites figures under new rules without saying so.</summary>
 public sealed class BuildService(WarehouseDatabase database, ReferenceFiles reference)
 {
     public async Task<BuildReport> BuildAsync(BuildRequest request, CancellationToken ct = default)
@@ -38,14 +42,16 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
                 return new BuildReport(null, null, 0, 0, clock.Elapsed);
             }
 
-            var catalog = reference.Indicators();
-            var periods = await new MeasureBuilder(database).BuildAsync(connection, tx, from, to, runId, catalog.RuleVersion, ct);
-            await new DerivedMeasures(connection, tx, reference).WriteAsync(periods, runId, catalog.RuleVersion, ct);
+            var ruleSetId = await RuleSetStore.EnsureAsync(connection, tx, reference.RuleFiles(), "build", ct);
+            var rescore = await RulesRescore.FindAsync(connection, tx, MeasureBuilder.PeriodsOf(from, to), ruleSetId, runId, ct);
+            var periods = await new MeasureBuilder(database).BuildAsync(connection, tx, from, to, runId, reference.Indicators().RuleVersion, ruleSetId, ct);
+            await new DerivedMeasures(connection, tx, reference).WriteAsync(periods, runId, ruleSetId, ct);
+            if (rescore is not null) await rescore.RecordAsync(connection, tx, ct);
             await connection.ExecuteAsync("DELETE FROM etl_rebuild_queue WHERE queue_id <= @lastQueued", new { lastQueued }, tx);
             var values = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_indicator_value WHERE build_id = @runId", new { runId }, tx);
             await tx.CommitAsync(ct);
             await ledger.FinishAsync(runId, "succeeded", values, null, ct);
-            return new BuildReport(from, to, periods.Count, values, clock.Elapsed);
+            return new BuildReport(from, to, periods.Count, values, clock.Elapsed, rescore);
         }
         catch (Exception e)
         {

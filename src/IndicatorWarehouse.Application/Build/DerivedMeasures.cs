@@ -16,36 +16,37 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
 {
     private sealed record ValueRow(string agency_code, string period_code, string indicator_code, double? numerator, double? denominator, double? value);
 
-    public async Task WriteAsync(IReadOnlyList<Period> periods, long buildId, string ruleVersion, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<Period> periods, long buildId, long ruleSetId, CancellationToken ct)
     {
         var codes = periods.Select(p => p.Code).ToList();
         var values = (await connection.QueryAsync<ValueRow>(
             "SELECT agency_code, period_code, indicator_code, numerator, denominator, value FROM fact_indicator_value " +
             "WHERE period_code IN @codes", new { codes }, tx)).ToList();
-        await WriteIndex766Async(codes, values, buildId, ruleVersion);
+        await WriteIndex766Async(codes, values, buildId, ruleSetId);
         await WriteStatusAsync(codes, buildId, ct);
     }
 
     /// <summary>Scores every value whose indicator the catalog marks with a 766 metric: rates counted from the sources
     /// and figures reported by hand alike (a figure may be only the ratio the portal publishes). Metrics nothing
-    /// feeds stay "no data".</summary>
-    private async Task WriteIndex766Async(List<string> codes, List<ValueRow> values, long buildId, string ruleVersion)
+    /// feeds stay "no data". Scores carry the version of the 766 rules that scored them, not the catalog's.</summary>
+    private async Task WriteIndex766Async(List<string> codes, List<ValueRow> values, long buildId, long ruleSetId)
     {
         var metrics = reference.Indicators().All.Where(i => i.Index766Metric is not null).ToDictionary(i => i.Code, i => i.Index766Metric!);
         var inputs = values.Where(v => metrics.ContainsKey(v.indicator_code))
             .Select(v => Input(v, metrics[v.indicator_code])).OfType<MetricInput>();
-        var scores = new Index766Scorer(reference.Index766Rules()).Score(inputs)
+        var rules = reference.Index766Rules();
+        var scores = new Index766Scorer(rules).Score(inputs)
             .Where(s => s.Level != ScoreLevel.Metric && s.Score is not null)
             .Select(s => new
             {
                 agency_code = s.Unit, period_code = s.Period,
                 indicator_code = s.Level == ScoreLevel.Total ? "index766_total" : "index766_" + s.Group,
-                numerator = s.Score, denominator = s.MaxScore, value = s.Score, rule_version = ruleVersion, build_id = buildId,
+                numerator = s.Score, denominator = s.MaxScore, value = s.Score, rule_version = rules.RuleVersion, rule_set_id = ruleSetId, build_id = buildId,
             });
         await connection.ExecuteAsync("DELETE FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code LIKE 'index766%'", new { codes }, tx);
         await connection.ExecuteAsync(
-            "INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, build_id) " +
-            "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @build_id)", scores, tx);
+            "INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, rule_set_id, build_id) " +
+            "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @rule_set_id, @build_id)", scores, tx);
     }
 
     private static MetricInput? Input(ValueRow v, string metric) =>

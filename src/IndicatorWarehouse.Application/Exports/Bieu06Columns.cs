@@ -3,7 +3,8 @@ using IndicatorWarehouse.Warehouse.Queries;
 namespace IndicatorWarehouse.Application.Exports;
 
 /// <summary>A count column of Biểu 06 under its group header (and the "Trong đó" sub-header where the form has one).</summary>
-public sealed record Bieu06Column(string Group, string? SubGroup, string Header, Func<Bieu06Counts, long> Value)
+/// <param name="Code">a stable name for the column, under which an issue archives its cells</param>
+public sealed record Bieu06Column(string Code, string Group, string? SubGroup, string Header, Func<Bieu06Counts, long> Value)
 {
     /// <summary>The header in one line, for files that have one header row (CSV).</summary>
     public string FullName => $"{Group}: {Header}";
@@ -22,17 +23,17 @@ public static class Bieu06Columns
 
     public static IReadOnlyList<Bieu06Column> Counts { get; } =
     [
-        new(Received, null, Total, c => c.ReceivedTotal),
-        new(Received, OfWhich, "Số mới tiếp nhận trực tuyến", c => c.ReceivedOnline),
-        new(Received, OfWhich, "Số mới tiếp nhận trực tiếp và dịch vụ bưu chính công ích", c => c.ReceivedOffline),
-        new(Received, OfWhich, "Số kỳ trước chuyển qua", c => c.CarriedOver),
-        new(Processed, null, Total, c => c.ProcessedTotal),
-        new(Processed, null, "Trả trước hạn", c => c.ProcessedEarly),
-        new(Processed, null, "Trả đúng hạn", c => c.ProcessedOnTime),
-        new(Processed, null, "Trả quá hạn", c => c.ProcessedLate),
-        new(Pending, null, Total, c => c.PendingTotal),
-        new(Pending, null, "Chưa đến hạn", c => c.PendingWithinDue),
-        new(Pending, null, "Quá hạn", c => c.PendingOverdue),
+        new("received_total", Received, null, Total, c => c.ReceivedTotal),
+        new("received_online", Received, OfWhich, "Số mới tiếp nhận trực tuyến", c => c.ReceivedOnline),
+        new("received_offline", Received, OfWhich, "Số mới tiếp nhận trực tiếp và dịch vụ bưu chính công ích", c => c.ReceivedOffline),
+        new("carried_over", Received, OfWhich, "Số kỳ trước chuyển qua", c => c.CarriedOver),
+        new("processed_total", Processed, null, Total, c => c.ProcessedTotal),
+        new("processed_early", Processed, null, "Trả trước hạn", c => c.ProcessedEarly),
+        new("processed_on_time", Processed, null, "Trả đúng hạn", c => c.ProcessedOnTime),
+        new("processed_late", Processed, null, "Trả quá hạn", c => c.ProcessedLate),
+        new("pending_total", Pending, null, Total, c => c.PendingTotal),
+        new("pending_within_due", Pending, null, "Chưa đến hạn", c => c.PendingWithinDue),
+        new("pending_overdue", Pending, null, "Quá hạn", c => c.PendingOverdue),
     ];
 
     /// <summary>The form's column-number row: (1), (2), and for each group total "(3)=(4)+(5)+(6)".</summary>

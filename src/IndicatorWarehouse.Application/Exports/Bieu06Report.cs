@@ -1,4 +1,5 @@
 using IndicatorWarehouse.Domain.Periods;
+using IndicatorWarehouse.Reporting.Templates.Shared;
 using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Application.Exports;
@@ -17,6 +18,29 @@ public sealed record Bieu06Row(Bieu06RowKind Kind, string Number, string Label, 
 public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode, DateTime? DataAsOf, IReadOnlyList<Bieu06Row> Rows)
 {
     public Bieu06Row Total => Rows[^1];
+
+    /// <summary>Set when this issue revises an earlier one of the same scope and period ("Bản điều chỉnh").</summary>
+    public RevisionNote? Revision { get; init; }
+
+    /// <summary>Every count cell under a stable key (row, then column code) with the words a revision note names it
+    /// with: a field row is named with its unit.</summary>
+    public IEnumerable<(string Key, long Value, string Label)> Cells()
+    {
+        string? unit = null;
+        foreach (var row in Rows)
+        {
+            if (row.Kind == Bieu06RowKind.Unit) unit = row.Label;
+            var (key, label) = row.Kind switch
+            {
+                Bieu06RowKind.Level => ($"level:{row.LevelLabel}", row.Label),
+                Bieu06RowKind.Unit => (row.AgencyCode!, row.Label),
+                Bieu06RowKind.Field => ($"{row.AgencyCode}/{row.FieldCode}", $"{unit} — {row.Label}"),
+                _ => ("total", row.Label),
+            };
+            foreach (var column in Bieu06Columns.Counts)
+                yield return ($"{key}|{column.Code}", column.Value(row.Counts), $"{label}, {column.Group} ({column.Header})");
+        }
+    }
 
     /// <summary>"Kỳ báo cáo: Quý III/2026 (01/07/2026–30/09/2026)"; reporting periods already name their days.</summary>
     public string PeriodLine => Period.Grain.IsReporting()

@@ -1,20 +1,24 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using IndicatorWarehouse.Reporting.Templates.Shared;
 
 namespace IndicatorWarehouse.Application.Exports;
 
 /// <summary>Biểu 06 as the workbook offices print and forward: title, reporting unit, period and data as-of above the
 /// national form's three header rows (groups merged) and its column-number row, frozen while scrolling; units in bold
-/// under their level, fields indented, counts as numbers with thousands separators.</summary>
+/// under their level, fields indented, counts as numbers with thousands separators. A revision says so above the
+/// header ("BẢN ĐIỀU CHỈNH lần 1 …") and lists what changed below the grand total.</summary>
 public static class Bieu06Xlsx
 {
     public const string SheetName = "Biểu 06";
-    public const int HeaderRow = 6, NumberRow = 9, FirstDataRow = 10;
+    public const int RevisionRow = 5, HeaderRow = 6, NumberRow = 9, FirstDataRow = 10;
     private const int LabelColumn = 2, FirstCountColumn = 3;
 
     private static readonly XlsxLook Title = new(Bold: true, FontSize: 13, Border: false, Align: HorizontalAlignmentValues.Center, Wrap: true);
     private static readonly XlsxLook Subtitle = new(Border: false, Align: HorizontalAlignmentValues.Center);
     private static readonly XlsxLook Note = new(Italic: true, Border: false, Align: HorizontalAlignmentValues.Center);
     private static readonly XlsxLook Header = new(Bold: true, Fill: XlsxFill.Header, Align: HorizontalAlignmentValues.Center, Wrap: true);
+    private static readonly XlsxLook RevisionMark = new(Bold: true, FontSize: 12, Border: false, Align: HorizontalAlignmentValues.Center);
+    private static readonly XlsxLook RevisionLine = new(Border: false, Wrap: true);
     private static readonly XlsxLook ColumnNumber = new(Italic: true, FontSize: 9, Align: HorizontalAlignmentValues.Center);
 
     public static void Write(Bieu06Report report, Stream stream)
@@ -25,6 +29,7 @@ public static class Bieu06Xlsx
         WriteColumnHeaders(sheet);
         var row = FirstDataRow;
         foreach (var line in report.Rows) WriteRow(sheet, row++, line);
+        if (report.Revision is { } revision) WriteRevision(sheet, revision, row + 1, lastColumn);
 
         sheet.ColumnWidth(1, 7);
         sheet.ColumnWidth(LabelColumn, 50);
@@ -44,6 +49,17 @@ public static class Bieu06Xlsx
             sheet.Merge(i + 1, 1, i + 1, lastColumn);
         }
         sheet.RowHeight(1, 36);
+    }
+
+    private static void WriteRevision(XlsxSheet sheet, RevisionNote revision, int firstNoteRow, int lastColumn)
+    {
+        sheet.Text(RevisionRow, 1, revision.Heading + " (nội dung điều chỉnh ở cuối biểu)", RevisionMark);
+        sheet.Merge(RevisionRow, 1, RevisionRow, lastColumn);
+        foreach (var (text, i) in revision.TextLines().Select((t, i) => (t, i)))
+        {
+            sheet.Text(firstNoteRow + i, 1, text, i == 0 ? RevisionMark with { Align = HorizontalAlignmentValues.Left } : RevisionLine);
+            sheet.Merge(firstNoteRow + i, 1, firstNoteRow + i, lastColumn);
+        }
     }
 
     /// <summary>Row 6: STT, label and the three groups; row 7: each group's "Tổng số" and other columns, or a

@@ -5,6 +5,7 @@ using IndicatorWarehouse.Ingestion.Profiles;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Loading;
+using IndicatorWarehouse.Warehouse.Rules;
 
 namespace IndicatorWarehouse.Application.Ingest;
 
@@ -44,27 +45,36 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
 
     public Task<SnapshotResult> LoadDossiersAsync(SnapshotFile file, IEnumerable<RowOutcome<DossierRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        _loader.LoadAsync(file, DossierStaging.Target, Staging.Of(rows, DossierStaging.Values), progress, ct);
+        LoadAsync(file, DossierStaging.Target, Staging.Of(rows, DossierStaging.Values), progress, ct);
 
     public Task<SnapshotResult> LoadPaknAsync(SnapshotFile file, IEnumerable<RowOutcome<PaknRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
         var staging = new PaknStaging(reference.Holidays(), reference.Deadlines().Pakn);
-        return _loader.LoadAsync(file, PaknStaging.Target, Staging.Of(rows, staging.Values), progress, ct);
+        return LoadAsync(file, PaknStaging.Target, Staging.Of(rows, staging.Values), progress, ct);
     }
 
     public Task<SnapshotResult> LoadDigitizationAsync(SnapshotFile file, IEnumerable<RowOutcome<DigitizationRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        _loader.LoadAsync(file, DigitizationStaging.Target, Staging.Of(rows, DigitizationStaging.Values), progress, ct);
+        LoadAsync(file, DigitizationStaging.Target, Staging.Of(rows, DigitizationStaging.Values), progress, ct);
 
     public Task<SnapshotResult> LoadFiguresAsync(SnapshotFile file, IEnumerable<RowOutcome<FigureRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
         var staging = new FigureStaging(reference.Indicators(), reference.Agencies().Select(a => a.Code).ToHashSet(StringComparer.Ordinal));
-        return _loader.LoadAsync(file, FigureStaging.Target, staging.Stage(rows), progress, ct);
+        return LoadAsync(file, FigureStaging.Target, staging.Stage(rows), progress, ct);
     }
 
     public Task<SnapshotResult> LoadTargetsAsync(SnapshotFile file, IEnumerable<RowOutcome<TargetRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        _loader.LoadAsync(file, TargetStaging.Target, new TargetStaging(reference.Indicators()).Stage(rows), progress, ct);
+        LoadAsync(file, TargetStaging.Target, new TargetStaging(reference.Indicators()).Stage(rows), progress, ct);
+
+    /// <summary>Loads with the rule set in force recorded on the snapshot: the deadlines it derives follow those rules.</summary>
+    private async Task<SnapshotResult> LoadAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows, IProgress<long>? progress,
+        CancellationToken ct)
+    {
+        if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
+        var ruleSetId = await new RuleSetStore(database).EnsureAsync(reference.RuleFiles(), "load", ct);
+        return await _loader.LoadAsync(file with { RuleSetId = ruleSetId }, target, rows, progress, ct);
+    }
 }

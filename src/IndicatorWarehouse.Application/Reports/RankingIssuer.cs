@@ -1,7 +1,6 @@
 using IndicatorWarehouse.Application.Reports.Rankings;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Reporting.Formatting;
-using IndicatorWarehouse.Reporting.Templates.Rankings;
 using IndicatorWarehouse.Warehouse;
 
 namespace IndicatorWarehouse.Application.Reports;
@@ -15,21 +14,14 @@ public sealed class RankingIssuer(WarehouseDatabase database, ReferenceFiles ref
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, string month, string directory, CancellationToken ct = default)
     {
         var model = await new RankingQuery(database).LoadAsync(province, month, DateOnly.FromDateTime(DateTime.Now), ct);
-        var units = model.Groups.SelectMany(g => g.Units).ToList();
-        var figures = units.SelectMany(u => new[]
+        var figures = new IssuedFigures();
+        foreach (var u in model.Groups.SelectMany(g => g.Units))
         {
-            KeyValuePair.Create($"{u.Code}|index766_total", u.Index766.Value), KeyValuePair.Create($"{u.Code}|on_time_rate_766", u.OnTime.Value),
-        }).ToDictionary();
-        var names = units.ToDictionary(u => u.Code, u => u.Name);
+            figures.Add($"{u.Code}|index766_total", u.Index766.Value, $"{u.Name}, tổng điểm 766", NumberStyle.Points);
+            figures.Add($"{u.Code}|on_time_rate_766", u.OnTime.Value, $"{u.Name}, tỷ lệ đúng hạn", NumberStyle.Percent);
+        }
         return await new ReportIssuer(database, reference).IssueAsync(Kind, province, month, model, figures,
-            c =>
-            {
-                var (code, figure) = (c.Figure.Split('|')[0], c.Figure.Split('|')[1]);
-                var style = figure == "index766_total" ? NumberStyle.Points : NumberStyle.Percent;
-                var label = figure == "index766_total" ? "tổng điểm 766" : "tỷ lệ đúng hạn";
-                return $"{names.GetValueOrDefault(code, code)}, {label}: {style.Format(c.Before)} → {style.Format(c.After)}";
-            },
             (m, note) => m with { Revision = note },
-            m => ReportFiles.WriteRankingAsync(writer, m, directory, ReportFormat.Pdf, ct), ct);
+            async m => [await ReportFiles.WriteRankingAsync(writer, m, directory, ReportFormat.Pdf, ct)], ct);
     }
 }

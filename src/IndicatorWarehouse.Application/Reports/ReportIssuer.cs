@@ -2,33 +2,40 @@ using IndicatorWarehouse.Application.Archive;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Reporting.Templates.Shared;
 using IndicatorWarehouse.Warehouse;
+using IndicatorWarehouse.Warehouse.Rules;
 
 namespace IndicatorWarehouse.Application.Reports;
 
-/// <summary>A report as issued: its file, and whether it is a first issue, a revision, or a re-print of an issue
-/// already archived with the same figures.</summary>
-public sealed record IssuedReport(string Path, byte[] Content, IssueStatus Status);
+/// <summary>A report as issued: the files written (the first is the one archived), its content, and whether it is a
+/// first issue, a revision, or a re-print of an issue already archived with the same figures.</summary>
+public sealed record IssuedReport(IReadOnlyList<string> Paths, byte[] Content, IssueStatus Status)
+{
+    public string Path => Paths[0];
+}
 
 /// <summary>Issues a report: compares the figures it shows with its latest issue, marks it "Bản điều chỉnh" when a
-/// figure changed (what changed, and the loads since), writes it, and archives file, figures and snapshots.</summary>
+/// figure changed (what changed, the loads since, and the rule files changed since), writes it, and archives file,
+/// figures, snapshots and rule set.</summary>
 public sealed class ReportIssuer(WarehouseDatabase database, ReferenceFiles reference)
 {
-    /// <param name="figures">figure key → value shown, what a revision is judged on</param>
-    /// <param name="describe">how a changed figure reads in the banner</param>
+    /// <param name="period">the period as archived: a period code, or a review's span (<see cref="IssuedPeriods.Span"/>)</param>
     /// <param name="revised">the model with the revision note set</param>
-    /// <param name="write">writes the model and returns the file's path</param>
-    public async Task<IssuedReport> IssueAsync<TModel>(string kind, string scope, string period, TModel model,
-        IReadOnlyDictionary<string, double?> figures, Func<FigureChange, string> describe, Func<TModel, RevisionNote, TModel> revised,
-        Func<TModel, Task<string>> write, CancellationToken ct = default)
+    /// <param name="write">writes the model and returns the files' paths, the one to archive first</param>
+    public async Task<IssuedReport> IssueAsync<TModel>(string kind, string scope, string period, TModel model, IssuedFigures figures,
+        Func<TModel, RevisionNote, TModel> revised, Func<TModel, Task<IReadOnlyList<string>>> write, CancellationToken ct = default)
     {
         var archive = new ReportArchive(database);
-        var status = await archive.StatusAsync(kind, scope, period, figures, ct);
+        long? ruleSetId;
+        await using (var c = await database.OpenReadOnlyAsync(ct))
+            ruleSetId = await RuleSetUsage.OfIssueAsync(c, IssuedPeriods.Built(kind, period), ct);
+        var status = await archive.StatusAsync(kind, scope, period, figures.Values, ruleSetId, ct);
         if (status.IsRevision)
-            model = revised(model, new RevisionNote(status.RevisionNo, status.PreviousIssuedAt, status.Changes.Select(describe).ToList(), status.LoadsSince));
-        var path = await write(model);
-        var content = await File.ReadAllBytesAsync(path, ct);
-        await archive.ArchiveAsync(kind, scope, period, status, figures, reference.Indicators().RuleVersion, Path.GetFileName(path), content,
-            DateTime.Now, ct);
-        return new IssuedReport(path, content, status);
+            model = revised(model, new RevisionNote(status.RevisionNo, status.PreviousIssuedAt, status.Changes.Select(figures.Describe).ToList(),
+                status.LoadsSince, status.RuleChanges.Select(r => r.Describe()).ToList()));
+        var paths = await write(model);
+        var content = await File.ReadAllBytesAsync(paths[0], ct);
+        await archive.ArchiveAsync(kind, scope, period, status, figures.Values, reference.Indicators().RuleVersion, Path.GetFileName(paths[0]),
+            content, DateTime.Now, ct);
+        return new IssuedReport(paths, content, status);
     }
 }

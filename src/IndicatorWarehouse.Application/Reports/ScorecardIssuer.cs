@@ -1,4 +1,3 @@
-using IndicatorWarehouse.Application.Archive;
 using IndicatorWarehouse.Application.Measures;
 using IndicatorWarehouse.Application.Reports.Scorecards;
 using IndicatorWarehouse.Application.Setup;
@@ -16,17 +15,11 @@ public sealed class ScorecardIssuer(WarehouseDatabase database, ReferenceFiles r
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string agencyCode, string month, string directory, CancellationToken ct = default)
     {
         var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct);
-        var measures = await new MeasuresQuery(database).ForAsync(agencyCode, month, ct: ct);
-        var names = measures.ToDictionary(m => m.indicator, m => (m.name_vi, m.unit));
-        return await new ReportIssuer(database, reference).IssueAsync(Kind, agencyCode, month, model,
-            measures.ToDictionary(m => m.indicator, m => m.value), c => Describe(c, names.GetValueOrDefault(c.Figure)),
+        var figures = new IssuedFigures();
+        foreach (var m in await new MeasuresQuery(database).ForAsync(agencyCode, month, ct: ct))
+            figures.Add(m.indicator, m.value, m.name_vi, NumberStyle.ForUnit(m.unit));
+        return await new ReportIssuer(database, reference).IssueAsync(Kind, agencyCode, month, model, figures,
             (m, note) => m with { Revision = note },
-            m => ReportFiles.WriteScorecardAsync(writer, m, directory, ReportFormat.Pdf, ct), ct);
-    }
-
-    private static string Describe(FigureChange change, (string Name, string Unit) indicator)
-    {
-        var style = indicator.Unit switch { "percent" => NumberStyle.Percent, "points" => NumberStyle.Points, _ => NumberStyle.Count };
-        return $"{indicator.Name ?? change.Figure}: {style.Format(change.Before)} → {style.Format(change.After)}";
+            async m => [await ReportFiles.WriteScorecardAsync(writer, m, directory, ReportFormat.Pdf, ct)], ct);
     }
 }

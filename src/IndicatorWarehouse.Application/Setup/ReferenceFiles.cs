@@ -5,6 +5,8 @@ using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Counting;
 using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Indicators;
+using IndicatorWarehouse.Domain.Rules;
+using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Ingestion.Profiles;
 
 namespace IndicatorWarehouse.Application.Setup;
@@ -48,6 +50,24 @@ public sealed class ReferenceFiles(string directory)
         return Domain.Index766.Index766Rules.Parse(reader);
     }
 
+    /// <summary>The files whose rules decide figures, with their declared versions and content hashes: what a
+    /// load or a build records as the rule set it used. The 766 rating bands live in index766.yaml.</summary>
+    public IReadOnlyList<RuleFile> RuleFiles() =>
+    [
+        Rule("indicators.yaml", text => IndicatorCatalog.Parse(new StringReader(text)).RuleVersion),
+        Rule("index766.yaml", text => Domain.Index766.Index766Rules.Parse(new StringReader(text)).RuleVersion),
+        Rule("deadlines.yaml", text => DeadlineRules.Parse(new StringReader(text)).RuleVersion),
+        // A list of days declares no version: its content hash stands for one.
+        Rule("holidays.csv", _ => null),
+    ];
+
+    /// <summary>The plan phases marked on trend charts (<c>plan_phases.yaml</c>).</summary>
+    public PlanPhases PlanPhases()
+    {
+        using var reader = File.OpenText(PathOf("plan_phases.yaml"));
+        return Reports.PlanPhases.Parse(reader);
+    }
+
     public HolidayCalendar Holidays() =>
         new(ReadCsv("holidays.csv").Select(r => new Holiday(DateOnly.ParseExact(r["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture), r["name"])));
 
@@ -58,6 +78,12 @@ public sealed class ReferenceFiles(string directory)
     public IReadOnlyList<LineageLink> Lineage() => ReadCsv("agency_lineage.csv").Select(r => new LineageLink(
         r["predecessor_code"], r["successor_code"], Date(r["effective_date"])!.Value,
         double.Parse(r["share"], CultureInfo.InvariantCulture), NullIfEmpty(r["note"]))).ToList();
+
+    private RuleFile Rule(string name, Func<string, string?> version)
+    {
+        var text = File.ReadAllText(PathOf(name));
+        return RuleFile.Of(name, version(text), text);
+    }
 
     /// <summary>Reads a small reference CSV into one dictionary per row, keyed by header.</summary>
     private IEnumerable<Dictionary<string, string>> ReadCsv(string relative)

@@ -19,6 +19,7 @@ internal static class BuildCommand
             Console.WriteLine(report.NothingToDo
                 ? "Nothing to rebuild: no load changed any period since the last build (use --all to rebuild everything)."
                 : $"Built {report.Periods} periods from {report.From:dd/MM/yyyy} to {report.To:dd/MM/yyyy}: {report.Values} values in {report.Elapsed.TotalSeconds:0.0} s.");
+            foreach (var line in report.Rescore?.Lines() ?? []) Console.WriteLine(line);
             return CommandAction.Ok;
         });
         return command;

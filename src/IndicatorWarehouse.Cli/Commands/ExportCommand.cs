@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IndicatorWarehouse.Application.Exports;
+using IndicatorWarehouse.Application.Setup;
 
 namespace IndicatorWarehouse.Cli.Commands;
 
@@ -20,10 +21,10 @@ internal static class ExportCommand
             { period, output, agency, province, format };
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var report = await new Bieu06Service(GlobalOptions.Settings(parse).Open())
-                .BuildAsync(parse.GetValue(period)!, parse.GetValue(agency), parse.GetValue(province), ct);
+            // Every export is an issue: archived with its cells, and marked "Bản điều chỉnh" when it revises an earlier one.
             var formats = Enum.Parse<ExportFormat>(parse.GetValue(format)!, ignoreCase: true);
-            foreach (var path in Bieu06Files.Write(report, parse.GetValue(output)!, formats)) Console.WriteLine(path);
+            ReportOptions.PrintIssued(await new Bieu06Issuer(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
+                .IssueAsync(parse.GetValue(period)!, parse.GetValue(agency), parse.GetValue(province), parse.GetValue(output)!, formats, ct));
             return CommandAction.Ok;
         });
         return command;

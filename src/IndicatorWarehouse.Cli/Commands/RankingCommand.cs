@@ -29,9 +29,7 @@ internal static class RankingCommand
             // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
             var issued = await new RankingIssuer(database, ReferenceFiles.Default())
                 .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(period)!, parse.GetValue(output)!, ct);
-            Console.WriteLine(issued.Path);
-            if (issued.Status.IsRevision)
-                Console.WriteLine($"Bản điều chỉnh lần {issued.Status.RevisionNo}: {issued.Status.Changes.Count} số liệu thay đổi so với bản phát hành {issued.Status.PreviousIssuedAt:dd/MM/yyyy HH:mm}.");
+            ReportOptions.PrintIssued(issued);
             return CommandAction.Ok;
         });
         return command;

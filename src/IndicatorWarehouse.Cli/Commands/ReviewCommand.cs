@@ -18,10 +18,18 @@ internal static class ReviewCommand
             { from, to, output, province, format };
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var model = await new ReviewQuery(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
-                .LoadAsync(parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), DateOnly.FromDateTime(DateTime.Now), ct);
+            var database = GlobalOptions.Settings(parse).Open();
             await using var writer = new ReportWriter();
-            Console.WriteLine(await ReportFiles.WriteReviewAsync(writer, model, parse.GetValue(output)!, ReportFormats.Parse(parse.GetValue(format)!), ct));
+            if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
+            {
+                var model = await new ReviewQuery(database, ReferenceFiles.Default())
+                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), DateOnly.FromDateTime(DateTime.Now), ct);
+                Console.WriteLine(await ReportFiles.WriteReviewAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
+                return CommandAction.Ok;
+            }
+            // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
+            ReportOptions.PrintIssued(await new ReviewIssuer(database, ReferenceFiles.Default())
+                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, ct));
             return CommandAction.Ok;
         });
         return command;

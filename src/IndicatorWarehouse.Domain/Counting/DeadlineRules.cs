@@ -4,7 +4,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace IndicatorWarehouse.Domain.Counting;
 
 /// <summary>Deadlines set by law or the portal, read from <c>reference/deadlines.yaml</c>.</summary>
-public sealed record DeadlineRules(PaknDeadlines Pakn, int DueSoonWorkingDays)
+/// <param name="RuleVersion">the file's declared version, recorded with the rule set of every load that used it</param>
+public sealed record DeadlineRules(PaknDeadlines Pakn, int DueSoonWorkingDays, string RuleVersion = "")
 {
     public static DeadlineRules Parse(TextReader yaml)
     {
@@ -13,13 +14,14 @@ public sealed record DeadlineRules(PaknDeadlines Pakn, int DueSoonWorkingDays)
         var p = file.Pakn;
         return new DeadlineRules(
             new PaknDeadlines(p.HandlingWorkingDays, p.RefusalWorkingDays, p.FirstSupplementWorkingDays, p.PublicationWorkingDays),
-            file.DueSoonWorkingDays);
+            file.DueSoonWorkingDays, file.RuleVersion);
     }
 
     private sealed class File
     {
         public PaknSection Pakn { get; set; } = new();
         public int DueSoonWorkingDays { get; set; } = 2;
+        public string RuleVersion { get; set; } = "";
     }
 
     private sealed class PaknSection

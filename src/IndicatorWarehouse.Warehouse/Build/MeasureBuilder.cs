@@ -17,20 +17,23 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
 
     /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
     public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,
-        long buildId, string ruleVersion, CancellationToken ct = default)
+        long buildId, string ruleVersion, long ruleSetId, CancellationToken ct = default)
     {
         var sources = await connection.QuerySingleAsync<(long Pakn, long Digitization)>(
             "SELECT (SELECT COUNT(*) FROM fact_pakn), (SELECT COUNT(*) FROM fact_digitization)", transaction: tx);
-        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, sources.Pakn > 0, sources.Digitization > 0))
+        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, ruleSetId, sources.Pakn > 0, sources.Digitization > 0))
             await StepTrace.TimeAsync(step.Name, () =>
                 connection.ExecuteAsync(new CommandDefinition(step.Sql, step.Parameters, tx, commandTimeout: 0, cancellationToken: ct)));
-        return Grains(from, to).SelectMany(g => Periods(g.First, g.Last)).ToList();
+        return PeriodsOf(from, to);
     }
+
+    /// <summary>The periods of every grain overlapping [from, to]: what <see cref="BuildAsync"/> rebuilds.</summary>
+    public static IReadOnlyList<Period> PeriodsOf(DateOnly from, DateOnly to) => Grains(from, to).SelectMany(g => Periods(g.First, g.Last)).ToList();
 
     /// <summary>The build's statements in the order they run, with their parameters: what <see cref="BuildAsync"/>
     /// executes, and what a benchmark replays in the database's own shell to measure the engine alone.</summary>
     public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, long buildId, string ruleVersion,
-        bool hasPakn, bool hasDigitization)
+        long ruleSetId, bool hasPakn, bool hasDigitization)
     {
         var profile = SqlScripts.Steps(dialect, "build/profile.sql");
         var measures = SqlScripts.Steps(dialect, "build/measures.sql");
@@ -47,7 +50,7 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
             var parameters = new Dictionary<string, object>
             {
                 ["grain"] = grain.Code(), ["grain_months"] = grain.Months(), ["reporting"] = grain.IsReporting() ? 1 : 0,
-                ["from_seq"] = first.Seq, ["to_seq"] = last.Seq, ["build_id"] = buildId, ["rule_version"] = ruleVersion,
+                ["from_seq"] = first.Seq, ["to_seq"] = last.Seq, ["build_id"] = buildId, ["rule_version"] = ruleVersion, ["rule_set_id"] = ruleSetId,
                 ["has_pakn"] = hasPakn ? 1 : 0, ["has_digitization"] = hasDigitization ? 1 : 0,
             };
             plan.AddRange(GrainSequence.Select(name => new MeasureBuildStep($"{grain.Code()} {name}", measures[name], parameters)));

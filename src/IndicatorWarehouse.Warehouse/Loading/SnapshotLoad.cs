@@ -1,7 +1,9 @@
 namespace IndicatorWarehouse.Warehouse.Loading;
 
 /// <summary>The audit facts of one snapshot file (becomes a row of <c>etl_snapshot</c>).</summary>
-public sealed record SnapshotFile(string Source, string FileName, string FileHash, string? Profile, DateTime AsOf, string CodeVersion);
+/// <param name="RuleSetId">the rule set (etl_rule_set) its derived deadline keys are computed with</param>
+public sealed record SnapshotFile(string Source, string FileName, string FileHash, string? Profile, DateTime AsOf, string CodeVersion,
+    long? RuleSetId = null);
 
 /// <summary>Where a source's rows go: the dialect script (<c>load/&lt;name&gt;.sql</c>, run step by step) and the
 /// staging table with its columns, in the order the staged values come.</summary>

@@ -36,7 +36,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
 
         var snapshotId = await connection.ExecuteScalarAsync<long>(database.Script("load/insert_snapshot.sql"), new
         {
-            file.Source, file.FileName, file.FileHash, file.Profile, AsOf = Iso(file.AsOf), LoadedAt = now, file.CodeVersion,
+            file.Source, file.FileName, file.FileHash, file.Profile, AsOf = Iso(file.AsOf), LoadedAt = now, file.CodeVersion, file.RuleSetId,
         }, tx);
         var parameters = new
         {

@@ -87,7 +87,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
                 .SelectMany(u => targeted.OrderBy(code => indicators[code].SortOrder)
                     .Select(code => new UnitIndicatorYears(indicators.Label(code), Series(u.Code, u.Name, code))))
                 .Where(row => row.Unit.Years.Any(y => y.Target is not null)).ToList(),
-            PlanBoundary = PlanPhases.SecondPhase,
+            PlanBoundary = reference.PlanPhases().Within(new DateOnly(fromYear, 1, 1), lastYear),
         };
     }
 

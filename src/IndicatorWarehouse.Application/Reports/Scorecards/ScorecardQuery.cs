@@ -55,7 +55,7 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
             Pakn = new PaknSummary(ReportIndicators.Pakn.Select(figures.Of).ToList(), await PaknCategoriesAsync(c, range)),
             Digitization = await DigitizationAsync(c, agencyCode, period, figures),
             Peers = unit.ProvinceName is null ? null : await PeersAsync(c, agencyCode, period.Code),
-            PlanBoundary = PlanPhases.SecondPhase,
+            PlanBoundary = reference.PlanPhases().Within(months[0].Start, months[^1].Start),
         };
     }
 

@@ -27,8 +27,11 @@ public sealed record ReviewModel
     /// <summary>Every unit and indicator a plan sets a target for in these years.</summary>
     public required IReadOnlyList<UnitIndicatorYears> Attainment { get; init; }
 
-    /// <summary>Where the 2026–2030 plans begin, marked on the charts.</summary>
+    /// <summary>Where a plan phase begins inside the years (reference/plan_phases.yaml), marked on the charts.</summary>
     public ChartMarker? PlanBoundary { get; init; }
+
+    /// <summary>Set when this issue revises an earlier one of the same years ("Bản điều chỉnh").</summary>
+    public RevisionNote? Revision { get; init; }
 }
 
 /// <summary>One indicator: the province line and one line per Sở.</summary>

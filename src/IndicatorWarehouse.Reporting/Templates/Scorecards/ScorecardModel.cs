@@ -24,7 +24,7 @@ public sealed record ScorecardModel
     public required PaknSummary Pakn { get; init; }
     public required IReadOnlyList<DigitizationRow> Digitization { get; init; }
 
-    /// <summary>Where one plan period gives way to the next (01/2026: from the 2021–2025 plans to the 2026–2030 ones), marked on trends.</summary>
+    /// <summary>Where a plan phase begins inside the trends' months (reference/plan_phases.yaml), marked on them.</summary>
     public ChartMarker? PlanBoundary { get; init; }
 
     /// <summary>Null when the unit has no ranking row for the month (no 766 total and no on-time rate).</summary>

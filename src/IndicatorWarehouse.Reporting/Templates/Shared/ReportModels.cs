@@ -51,5 +51,22 @@ public sealed record SourceSummary(string Source, int Files, string FirstFile, s
 /// <summary>Where a report's figures come from: the data's as-of moment, the loaded snapshots, the counting rule versions.</summary>
 public sealed record ReportSources(DateTime? DataAsOf, IReadOnlyList<SourceSummary> Sources, IReadOnlyList<string> RuleVersions);
 
-/// <summary>An issue that revises an earlier one: which revision, what it replaces, what changed and which loads changed it.</summary>
-public sealed record RevisionNote(int RevisionNo, DateTime? Replaces, IReadOnlyList<string> Changes, IReadOnlyList<string> Loads);
+/// <summary>An issue that revises an earlier one: which revision, what it replaces, what changed, which loads changed it
+/// and which rule files changed since (when the figures were re-scored under other rules).</summary>
+public sealed record RevisionNote(int RevisionNo, DateTime? Replaces, IReadOnlyList<string> Changes, IReadOnlyList<string> Loads,
+    IReadOnlyList<string>? Rules = null)
+{
+    public const string Mark = "BẢN ĐIỀU CHỈNH";
+
+    /// <summary>"BẢN ĐIỀU CHỈNH lần 2 — thay thế bản phát hành 21/11/2026 08:00".</summary>
+    public string Heading => $"{Mark} lần {RevisionNo}" + (Replaces is { } t ? $" — thay thế bản phát hành {t:dd/MM/yyyy HH:mm}" : "");
+
+    public string? LoadsLine => Loads.Count > 0 ? "Do dữ liệu nạp sau lần phát hành trước: " + string.Join("; ", Loads) : null;
+
+    /// <summary>"Quy tắc thay đổi: index766.yaml 766-2022.1 → 766-2026.1".</summary>
+    public string? RulesLine => Rules is { Count: > 0 } rules ? "Quy tắc thay đổi: " + string.Join("; ", rules) : null;
+
+    /// <summary>The note as plain lines, for a form that is not a page (a workbook's rows, a text file beside a CSV).</summary>
+    public IEnumerable<string> TextLines() =>
+        new[] { Heading }.Concat(Changes.Select(c => "- " + c)).Concat(new[] { RulesLine, LoadsLine }.OfType<string>());
+}
