@@ -44,9 +44,11 @@ CREATE TABLE etl.quarantine (
     source        nvarchar(20)   NOT NULL,
     file_name     nvarchar(400)  NOT NULL,
     line_no       int            NOT NULL,      -- 1-based line (CSV), element index (JSON) or row (XLSX)
-    record_key    nvarchar(200)  NULL,          -- natural key of the row when it could be read
+    -- Key and reason quote the bad row's own values, of any length: unbounded as on SQLite, so that a row is
+    -- quarantined however long its values (a bounded column would fail the whole load instead).
+    record_key    nvarchar(max)  NULL,          -- natural key of the row when it could be read
     field         nvarchar(100)  NOT NULL,
-    reason        nvarchar(1000) NOT NULL,
+    reason        nvarchar(max)  NOT NULL,
     raw_record    nvarchar(max)  NOT NULL,      -- the row as read, JSON, so it can be fixed and re-supplied
     created_at    datetime2(0)   NOT NULL,
     resolved_at   datetime2(0)   NULL,

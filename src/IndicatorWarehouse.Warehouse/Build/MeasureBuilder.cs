@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Dapper;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Periods;
@@ -10,7 +11,7 @@ public sealed record MeasureBuildStep(string Name, string Sql, IReadOnlyDictiona
 
 /// <summary>Runs the set-based measure build for the periods of every grain that overlap a date range, replacing
 /// their indicator values: <c>build/profile.sql</c> once, then <c>build/measures.sql</c> per grain.</summary>
-public sealed class MeasureBuilder(WarehouseDatabase database)
+public sealed partial class MeasureBuilder(WarehouseDatabase database)
 {
     private static readonly string[] ProfileSequence = ["create_profiles", "profile_dossiers", "profile_pakn"];
     private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "insert_figures", "drop_temp"];
@@ -44,7 +45,7 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
             ["from_key"] = grains.Min(g => DateKey.Of(g.First.Start)), ["to_key"] = grains.Max(g => DateKey.Of(g.Last.End)),
             ["cutoff_day"] = Period.ReportCutOffDay,
         };
-        var plan = ProfileSequence.Select(name => new MeasureBuildStep(name, profile[name], span)).ToList();
+        var plan = ProfileSequence.Select(name => Step(name, profile[name], span)).ToList();
         foreach (var (grain, first, last) in grains)
         {
             var parameters = new Dictionary<string, object>
@@ -53,10 +54,18 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
                 ["from_seq"] = first.Seq, ["to_seq"] = last.Seq, ["build_id"] = buildId, ["rule_version"] = ruleVersion, ["rule_set_id"] = ruleSetId,
                 ["has_pakn"] = hasPakn ? 1 : 0, ["has_digitization"] = hasDigitization ? 1 : 0,
             };
-            plan.AddRange(GrainSequence.Select(name => new MeasureBuildStep($"{grain.Code()} {name}", measures[name], parameters)));
+            plan.AddRange(GrainSequence.Select(name => Step($"{grain.Code()} {name}", measures[name], parameters)));
         }
-        plan.Add(new MeasureBuildStep("drop_profiles", profile["drop_profiles"], new Dictionary<string, object>()));
+        plan.Add(Step("drop_profiles", profile["drop_profiles"], span));
         return plan;
+    }
+
+    // Only the parameters the step names: Dapper sends every entry of a dictionary, and on SQL Server a command that
+    // carries parameters runs inside sp_executesql, which drops the temp tables a create step makes when it returns.
+    private static MeasureBuildStep Step(string name, string sql, IReadOnlyDictionary<string, object> parameters)
+    {
+        var named = ParameterName().Matches(sql).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        return new MeasureBuildStep(name, sql, parameters.Where(p => named.Contains(p.Key)).ToDictionary());
     }
 
     private static List<(Grain Grain, Period First, Period Last)> Grains(DateOnly from, DateOnly to) =>
@@ -66,4 +75,7 @@ public sealed class MeasureBuilder(WarehouseDatabase database)
     {
         for (var p = first; p.Seq <= last.Seq; p = p.Next()) yield return p;
     }
+
+    [GeneratedRegex(@"@([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex ParameterName();
 }

@@ -26,8 +26,9 @@ public interface ISqlDialect
     IWarehouseBackup Backup(string connectionString);
 
     /// <summary>Throws <see cref="ReadOnlyViolationException"/> unless <paramref name="sql"/> is one statement that only reads;
-    /// <paramref name="parameters"/> are the named values (<c>@unit</c>) it will be run with.</summary>
-    void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters);
+    /// <paramref name="parameters"/> are the named values (<c>@unit</c>) it will be run with. Returns the text to run: the
+    /// portable statement as this database must read it to mean the same.</summary>
+    string PrepareReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters);
 
     /// <summary>True for a failure of this database that is worth retrying after a pause (busy, deadlock, timeout,
     /// connection lost), as opposed to one that will fail again the same way.</summary>

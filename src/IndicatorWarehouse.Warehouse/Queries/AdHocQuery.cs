@@ -16,9 +16,9 @@ public sealed class AdHocQuery(WarehouseDatabase database)
         CancellationToken ct = default)
     {
         await using var connection = await database.OpenReadOnlyAsync(ct);
-        database.Dialect.EnsureReadOnlyStatement(connection, sql, parameters);
+        var statement = database.Dialect.PrepareReadOnlyStatement(connection, sql, parameters);
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = statement;
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

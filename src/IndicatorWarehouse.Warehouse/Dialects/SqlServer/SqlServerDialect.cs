@@ -34,7 +34,7 @@ public sealed partial class SqlServerDialect : ISqlDialect
     /// <summary>Opens with <c>ApplicationIntent=ReadOnly</c>: on an availability group with a read-only routing
     /// list the session lands on a readable secondary, where writes are impossible and analysts do not load the
     /// primary. The connection string is expected to name a login that is only in db_datareader (see
-    /// sql/sqlserver/README.md); <see cref="EnsureReadOnlyStatement"/> checks the text on top of that.</summary>
+    /// sql/sqlserver/README.md); <see cref="PrepareReadOnlyStatement"/> checks the text on top of that.</summary>
     public Task<DbConnection> OpenReadOnlyAsync(string connectionString, CancellationToken ct = default) =>
         OpenWithAsync(ReadOnlyConnectionString(connectionString), ReadOnlySessionSettings, ct);
 
@@ -53,8 +53,16 @@ public sealed partial class SqlServerDialect : ISqlDialect
 
     public IWarehouseBackup Backup(string connectionString) => new SqlServerBackup(Describe(connectionString));
 
-    public void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters) =>
-        SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, sql, parameters);
+    /// <summary>Checks the statement as it will run: with its Vietnamese literals marked Unicode (N'…'), which portable
+    /// SQL cannot write (see <see cref="TSqlTokens.MarkUnicodeLiterals"/>).</summary>
+    public string PrepareReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
+        string marked;
+        try { marked = TSqlTokens.MarkUnicodeLiterals(sql); }
+        catch (FormatException e) { throw new ReadOnlyViolationException($"Refused: {e.Message}"); }
+        SqlServerReadOnlyGuard.EnsureSingleReadOnlyStatement((SqlConnection)connection, marked, parameters);
+        return marked;
+    }
 
     // Deadlock victim, timeout, lost or refused connection, and Azure SQL's "busy, try again" family.
     private static readonly HashSet<int> TransientErrors = [1205, -2, 53, 64, 233, 4060, 10053, 10054, 10060, 40197, 40501, 40613, 49918, 49919, 49920];

@@ -96,8 +96,11 @@ public sealed class SqliteDialect : ISqlDialect
     public IWarehouseBackup Backup(string connectionString) => new SqliteBackup(connectionString);
 
     // SQLite prepares a statement without knowing its parameters' values or types: nothing to declare.
-    public void EnsureReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters) =>
+    public string PrepareReadOnlyStatement(DbConnection connection, string sql, IReadOnlyDictionary<string, object?> parameters)
+    {
         SqliteReadOnlyGuard.EnsureSingleReadOnlyStatement((SqliteConnection)connection, sql);
+        return sql;
+    }
 
     // SQLITE_BUSY and SQLITE_LOCKED: another connection held the file longer than the busy timeout.
     public bool IsTransient(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
