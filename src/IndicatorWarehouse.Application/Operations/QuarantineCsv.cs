@@ -10,7 +10,8 @@ namespace IndicatorWarehouse.Application.Operations;
 /// <summary>The file staff fix quarantined rows in: UTF-8 CSV with a BOM (Excel then shows Vietnamese letters), the
 /// annotation columns <c>iw_*</c> first — why each row was refused and where it came from — then every field of the
 /// original rows under their original headers, as the source file had them. `iw quarantine retry` reads the
-/// source and profile back from the annotations and ignores them otherwise (no source format has such a column).</summary>
+/// source, profile and quarantine entry of each row back from the annotations and ignores them otherwise (no source
+/// format has such a column).</summary>
 public static class QuarantineCsv
 {
     public const string Prefix = "iw_";
@@ -52,18 +53,20 @@ public static class QuarantineCsv
         var sources = new HashSet<string>(StringComparer.Ordinal);
         var profiles = new HashSet<string>(StringComparer.Ordinal);
         var snapshots = new HashSet<long>();
+        var entries = new Dictionary<long, long>();
         foreach (var row in reader.ReadAll())
         {
             if (row["iw_source"] is not { Length: > 0 } source) continue;
             sources.Add(source.Trim());
             profiles.Add(row["iw_profile"]?.Trim() ?? "");
             if (long.TryParse(row["iw_snapshot_id"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id)) snapshots.Add(id);
+            if (long.TryParse(row["iw_quarantine_id"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var entry)) entries[row.Number] = entry;
         }
         if (sources.Count != 1 || profiles.Count != 1)
             throw new InvalidDataException($"{path}: các dòng phải cùng một nguồn và một hồ sơ ánh xạ / every row must come from one source " +
                 $"and profile (found {string.Join(", ", sources)} / {string.Join(", ", profiles.Select(p => p.Length == 0 ? "canonical" : p))}).");
         var profile = profiles.Single();
-        return new QuarantineOrigin(sources.Single(), profile.Length == 0 ? null : profile, snapshots.Order().ToList());
+        return new QuarantineOrigin(sources.Single(), profile.Length == 0 ? null : profile, snapshots.Order().ToList(), entries);
     }
 
     private static Dictionary<string, string?> Fields(string rawJson)
@@ -75,5 +78,6 @@ public static class QuarantineCsv
     }
 }
 
-/// <summary>The source, profile and snapshots an exported quarantine file's rows came from.</summary>
-public sealed record QuarantineOrigin(string Source, string? Profile, IReadOnlyList<long> Snapshots);
+/// <summary>The source, profile and snapshots an exported quarantine file's rows came from, and the entry each row
+/// of the file re-supplies (by the row's line in the file).</summary>
+public sealed record QuarantineOrigin(string Source, string? Profile, IReadOnlyList<long> Snapshots, IReadOnlyDictionary<long, long> EntriesByLine);

@@ -44,7 +44,11 @@ public sealed class QuarantineService(WarehouseDatabase database, ReferenceFiles
         var profile = origin.Profile is null ? null : reference.Profiles().Get(origin.Profile).AsUtf8Csv();
         var when = asOf ?? await OriginalAsOfAsync(origin, ct) ?? DateTime.Now;
         var result = await new IngestService(database, reference).LoadFileAsync(kind, file, profile, when, progress, ct);
-        return new QuarantineRetry(kind, result, await new QuarantineQueries(database).SettledByAsync(result.SnapshotId, ct));
+        var queries = new QuarantineQueries(database);
+        // The load settles entries whose record key it now holds; a row corrected in its key fields (a target's
+        // indicator code, say) is settled here, by the entry its line re-supplies.
+        await queries.SettleAsync(result.SnapshotId, origin.EntriesByLine, ct);
+        return new QuarantineRetry(kind, result, await queries.SettledByAsync(result.SnapshotId, ct));
     }
 
     private async Task<DateTime?> OriginalAsOfAsync(QuarantineOrigin origin, CancellationToken ct)

@@ -48,6 +48,24 @@ public sealed class QuarantineQueries(WarehouseDatabase database)
             """, new { filter.Source, filter.SnapshotId, OpenOnly = filter.OpenOnly ? 1 : 0 }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>Marks settled by <paramref name="snapshotId"/> the open entries whose rows it re-supplied (file line →
+    /// entry) and did not quarantine again.</summary>
+    public async Task SettleAsync(long snapshotId, IReadOnlyDictionary<long, long> entriesByLine, CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var refused = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT line_no FROM etl_quarantine WHERE snapshot_id = @snapshotId", new { snapshotId }, tx, cancellationToken: ct))).ToHashSet();
+        var settled = entriesByLine.Where(e => !refused.Contains(e.Key)).Select(e => e.Value).ToList();
+        // Chunked: SQL Server takes at most 2,100 parameters in one statement.
+        foreach (var ids in settled.Chunk(1000))
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshotId
+                WHERE quarantine_id IN @ids AND resolved_at IS NULL
+                """, new { snapshotId, ids, now = IsoTime.Text(DateTime.Now) }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>How many entries <paramref name="snapshotId"/> settled when it loaded.</summary>
     public async Task<long> SettledByAsync(long snapshotId, CancellationToken ct = default)
     {

@@ -76,6 +76,24 @@ public sealed class QuarantineCommandTests
     }
 
     [Fact]
+    public async Task QuarantineRetry_TargetWithAnIndicatorOutsideTheCatalog_IsSettledByTheCorrectedRow()
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var targets = Path.Combine(w.Directory, "targets.csv");
+        await File.WriteAllTextAsync(targets, "agency_code,indicator,period,comparator,value,source_document,clause\n" +
+            "TNI.SYT,online_rat,2026,>=,60,KH 01/2026,I.2\n");
+        Assert.Contains("quarantined 1", (await IwAsync(w, "ingest", "targets", targets, "--as-of", AsOf)).Stdout);
+        var exportPath = Path.Combine(w.Directory, "sua-loi.csv");
+        await IwAsync(w, "quarantine", "export", "--out", exportPath, "--source", "targets");
+
+        await FixAsync(exportPath, "online_rat", "online_rate");
+        var retry = await IwAsync(w, "quarantine", "retry", exportPath);
+
+        Assert.Contains("loaded 1", retry.Stdout);
+        Assert.Empty(Json(await IwAsync(w, "quarantine", "list", "--open", "--format", "json")));
+    }
+
+    [Fact]
     public async Task QuarantineRetry_RowsOfAVendorProfile_AreReadBackWithThatProfile()
     {
         await using var w = await TempWarehouse.InitializedAsync();
