@@ -62,12 +62,10 @@ public sealed class AlertQueries(DbConnection connection)
             """, new { periodCode, indicators })).ToList();
 
     public async Task<IReadOnlyList<FallingDueCount>> FallingDueAsync(int dayKey, IReadOnlyList<int> dueDays) =>
-        (await connection.QueryAsync<FallingDueCount>("""
+        (await connection.QueryAsync<FallingDueCount>($"""
             SELECT a.agency_code, MAX(a.agency_name) AS agency_name, COUNT(*) AS dossiers
             FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
-            WHERE (d.status IS NULL OR d.status <> 3) AND d.is_withdrawn = 0
-              AND d.received_date_key <= @dayKey AND (d.end_date_key IS NULL OR d.end_date_key > @dayKey)
-              AND d.deadline_date_key IN @dueDays
+            WHERE {DossierScope.OpenOn("@dayKey")} AND d.deadline_date_key IN @dueDays
             GROUP BY a.agency_code
             ORDER BY COUNT(*) DESC, a.agency_code
             """, new { dayKey, dueDays })).ToList();

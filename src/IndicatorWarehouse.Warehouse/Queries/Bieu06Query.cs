@@ -11,12 +11,12 @@ public sealed record Bieu06Line(string AgencyCode, string AgencyName, string Age
 
 /// <summary>Biểu 06 counts per unit × field for any day range, straight from fact_dossier: the build stores no
 /// field grain, and any period can be reported whether built or not. The rules are the build's (sql/…/build/measures.sql):
-/// scope = received by the last day and not ended before the first, status 3 left out; outcome and
+/// scope = <see cref="DossierScope.InRange"/>; outcome and
 /// overdue_from_key were derived at load by Domain/Counting.</summary>
 public sealed class Bieu06Query(DbConnection connection)
 {
     // Sums are cast to BIGINT so that every database hands back the same 64-bit type.
-    private const string Sql = """
+    private static readonly string Sql = $"""
         SELECT c.agency_code AS AgencyCode, n.agency_name AS AgencyName, n.agency_level AS AgencyLevel,
                (SELECT CAST(MIN(o.agency_key) AS BIGINT) FROM dim_agency o WHERE o.agency_code = c.agency_code) AS AgencyOrder,
                f.field_code AS FieldCode, f.field_name AS FieldName,
@@ -47,8 +47,7 @@ public sealed class Bieu06Query(DbConnection connection)
                 FROM fact_dossier d
                 JOIN dim_agency a ON a.agency_key = d.agency_key
                 JOIN dim_procedure p ON p.procedure_key = d.procedure_key
-                WHERE (d.status IS NULL OR d.status <> 3)
-                  AND d.received_date_key <= @endKey AND (d.end_date_key IS NULL OR d.end_date_key >= @startKey)
+                WHERE {DossierScope.InRange("@startKey", "@endKey")}
                   AND (@agency IS NULL OR a.agency_code = @agency)
                   AND (@province IS NULL OR a.province_code = @province)
             ) x

@@ -52,7 +52,7 @@ public sealed record PaknFacts
 /// <summary>The records behind a unit's figures for one period: what a drill-down lists.</summary>
 public sealed class DrillDownQueries(DbConnection connection)
 {
-    public async Task<IReadOnlyList<DossierFacts>> DossiersAsync(string agency, int startKey, int endKey) => (await connection.QueryAsync<DossierFacts>("""
+    public async Task<IReadOnlyList<DossierFacts>> DossiersAsync(string agency, int startKey, int endKey) => (await connection.QueryAsync<DossierFacts>($"""
         SELECT d.dossier_code, p.procedure_name, f.field_name, d.channel_key, d.received_at, d.due_at, d.finished_at,
                d.received_date_key, d.end_date_key, d.deadline_date_key, d.outcome, d.overdue_from_key, d.supplement_requests,
                d.is_withdrawn, d.status, d.fee_amount, d.paid_online, d.citizen_rating, d.apology_issued, d.late_reason,
@@ -63,8 +63,7 @@ public sealed class DrillDownQueries(DbConnection connection)
         JOIN dim_procedure p ON p.procedure_key = d.procedure_key
         LEFT JOIN dim_field f ON f.field_key = p.field_key
         LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
-        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3)
-          AND d.received_date_key <= @endKey AND (d.end_date_key IS NULL OR d.end_date_key >= @startKey)
+        WHERE a.agency_code = @agency AND {DossierScope.InRange("@startKey", "@endKey")}
         ORDER BY d.received_date_key, d.dossier_code
         """, new { agency, startKey, endKey })).ToList();
 

@@ -54,19 +54,18 @@ public sealed record DossierLine
 /// any day can be reported, not only built periods.</summary>
 public sealed class QuickReportQueries(DbConnection connection)
 {
-    private const string Scope = """
+    private static readonly string Scope = $"""
         FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
         LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
-        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3)
-          AND d.received_date_key <= @to AND (d.end_date_key IS NULL OR d.end_date_key >= @from)
+        WHERE a.agency_code = @agency AND {DossierScope.InRange("@from", "@to")}
         """;
 
     /// <summary>The dossiers of the unit (status 3 left out) as the report lists them; callers add conditions.</summary>
-    private const string Lines = """
+    private static readonly string Lines = $"""
         SELECT d.dossier_code, p.procedure_name, f.field_name, d.received_at, d.due_at, d.deadline_date_key, d.finished_at, d.late_reason, d.apology_issued
         FROM fact_dossier d JOIN dim_agency a ON a.agency_key = d.agency_key
         JOIN dim_procedure p ON p.procedure_key = d.procedure_key LEFT JOIN dim_field f ON f.field_key = p.field_key
-        WHERE a.agency_code = @agency AND (d.status IS NULL OR d.status <> 3)
+        WHERE a.agency_code = @agency AND {DossierScope.Counted}
         """;
 
     public Task<DossierTally> DossiersAsync(string agency, int from, int to) => connection.QuerySingleAsync<DossierTally>($"""
@@ -95,8 +94,7 @@ public sealed class QuickReportQueries(DbConnection connection)
     /// <summary>Dossiers still open on <paramref name="day"/> whose deadline falls on one of the given days.</summary>
     public async Task<IReadOnlyList<DossierLine>> FallingDueAsync(string agency, int day, IReadOnlyList<int> dueDays) => (await connection.QueryAsync<DossierLine>($"""
         {Lines}
-          AND d.is_withdrawn = 0
-          AND d.received_date_key <= @day AND (d.end_date_key IS NULL OR d.end_date_key > @day)
+          AND {DossierScope.OpenOn("@day")}
           AND d.deadline_date_key IN @dueDays
         ORDER BY d.deadline_date_key, d.dossier_code
         """, new { agency, day, dueDays })).ToList();
