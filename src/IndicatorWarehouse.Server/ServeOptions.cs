@@ -1,11 +1,12 @@
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Server.Configuration;
+using IndicatorWarehouse.Server.Jobs;
 using IndicatorWarehouse.Server.Scorecards;
 
 namespace IndicatorWarehouse.Server;
 
 /// <summary>Everything `iw serve` starts with: the warehouse, the configuration file's settings, the addresses to
-/// listen on, and the scorecard service when the host has one.</summary>
+/// listen on, the scorecard service when the host has one, and how the server joins the scheduler cluster.</summary>
 public sealed record ServeOptions(WarehouseSettings Warehouse, ServeConfig Config, IReadOnlyList<string> Urls)
 {
     /// <summary>Loopback only: the app is put on the network through the organisation's reverse proxy.</summary>
@@ -14,4 +15,5 @@ public sealed record ServeOptions(WarehouseSettings Warehouse, ServeConfig Confi
     public ReferenceFiles Reference { get; init; } = ReferenceFiles.Default();
     public IScorecardDocuments? Scorecards { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public ClusterNode Cluster { get; init; } = new();
 }

@@ -44,6 +44,7 @@ public static class ServerHost
         services.AddSingleton(http);
         services.AddSingleton(sp => new JobRunner(database, new JobRetry(config.Retry, database.Dialect, options.Clock),
             TimeSpan.FromMinutes(config.LeaseMinutes), JobRunner.ThisProcess(), sp.GetRequiredService<ILogger<JobRunner>>()));
+        services.AddSingleton(options.Cluster);
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddSingleton<HtmlRenderService>();
@@ -71,12 +72,12 @@ public static class ServerHost
     }
 
     /// <summary>Fails with a message a person can act on when the warehouse is missing or older than this build
-    /// (the job tables come with migration 006).</summary>
+    /// (the scheduler's tables come with migration 009).</summary>
     public static async Task EnsureWarehouseReadyAsync(WarehouseDatabase database, CancellationToken ct = default)
     {
         try
         {
-            await new Warehouse.Queries.AdHocQuery(database).RunAsync("SELECT COUNT(*) FROM etl_job_pause", ct: ct);
+            await new Warehouse.Queries.AdHocQuery(database).RunAsync("SELECT COUNT(*) FROM QRTZ_LOCKS", ct: ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException)
         {

@@ -40,6 +40,9 @@ public interface ISqlDialect
     /// <summary>A writer that inserts rows into a table the fastest way the database offers; several may be
     /// open at once on one transaction (staged rows and quarantined rows are written as one stream is read).</summary>
     IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns);
+
+    /// <summary>How the job scheduler of <c>iw serve</c> keeps its schedule in this database.</summary>
+    JobStoreSettings JobStore { get; }
 }
 
 /// <summary>An analyst's statement would write, touch the schema, or run more than one statement.</summary>

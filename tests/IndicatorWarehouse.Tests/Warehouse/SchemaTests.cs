@@ -40,6 +40,19 @@ public abstract class SchemaTests<TProvider> : WarehouseTests<TProvider> where T
     }
 
     [ProviderFact]
+    public async Task Init_CreatesTheTablesOfQuartzsJobStore()
+    {
+        await using var warehouse = await InitializedAsync();
+        await using var c = await warehouse.OpenAsync();
+
+        var tables = (await c.QueryAsync<string>(Provider.TableNamesSql)).Where(t => t.StartsWith("QRTZ_", StringComparison.Ordinal));
+
+        Assert.Equal(["QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS", "QRTZ_CRON_TRIGGERS", "QRTZ_FIRED_TRIGGERS", "QRTZ_JOB_DETAILS", "QRTZ_LOCKS",
+            "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_SCHEDULER_STATE", "QRTZ_SIMPLE_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_TRIGGERS"],
+            tables.Order(StringComparer.Ordinal));
+    }
+
+    [ProviderFact]
     public async Task ForeignKeys_AreEnforced()
     {
         await using var warehouse = await InitializedAsync();
