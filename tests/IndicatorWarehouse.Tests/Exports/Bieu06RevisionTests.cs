@@ -3,7 +3,6 @@ using Dapper;
 using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Tests.Support;
-using static IndicatorWarehouse.Tests.Support.Rows;
 
 namespace IndicatorWarehouse.Tests.Exports;
 
@@ -13,15 +12,10 @@ public sealed class Bieu06RevisionTests
     public async Task Issue_LateCorrection_WorkbookIsMarkedWithTheChangedCellsCsvStaysDataAndTheOriginalIsArchivedUnchanged()
     {
         await using var w = await TempWarehouse.InitializedAsync();
-        var probe = new MeasureProbe(w);
-        await probe.DossiersAsync(
-            Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-04T08:00:00"),
-            Dossier("A-2", "2026-10-02T08:00:00", due: "2026-10-09T17:00:00", finished: "2026-10-06T08:00:00"));
         var issuer = new Bieu06Issuer(w.Database, ReferenceFiles.Default());
 
-        var first = await issuer.IssueAsync("2026-10", "TNI.SYT", null, Path.Combine(w.Directory, "v0"), ExportFormat.Both);
-        await probe.DossiersAsync(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-08T08:00:00"));
-        var second = await issuer.IssueAsync("2026-10", "TNI.SYT", null, Path.Combine(w.Directory, "v1"), ExportFormat.Both);
+        var (first, second) = await LateCorrection.IssueBeforeAndAfterAsync(w,
+            directory => issuer.IssueAsync("2026-10", "TNI.SYT", null, directory, ExportFormat.Both));
         var reprint = await issuer.IssueAsync("2026-10", "TNI.SYT", null, Path.Combine(w.Directory, "v2"), ExportFormat.Xlsx);
 
         Assert.Equal(2, first.Paths.Count);

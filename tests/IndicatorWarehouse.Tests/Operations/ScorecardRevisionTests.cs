@@ -14,18 +14,11 @@ public sealed class ScorecardRevisionTests
     public async Task Issue_LateCorrection_PrintsBanDieuChinhAndKeepsTheOriginalInTheArchive()
     {
         await using var w = await TempWarehouse.InitializedAsync();
-        var probe = new MeasureProbe(w);
-        await probe.DossiersAsync(
-            Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-04T08:00:00"),
-            Dossier("A-2", "2026-10-02T08:00:00", due: "2026-10-09T17:00:00", finished: "2026-10-06T08:00:00"));
-        await probe.BuildAsync();
         var issuer = new ScorecardIssuer(w.Database, ReferenceFiles.Default());
         await using var writer = new ReportWriter();
 
-        var first = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v0"));
-        await probe.DossiersAsync(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-08T08:00:00"));
-        await probe.BuildAsync(new());
-        var second = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v1"));
+        var (first, second) = await LateCorrection.IssueBeforeAndAfterAsync(w,
+            directory => issuer.IssueAsync(writer, "TNI.SYT", "2026-10", directory));
         var reprint = await issuer.IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v2"));
 
         var firstText = await ExternalTool.OutputOfAsync("pdftotext", "-layout", first.Path, "-");
