@@ -21,6 +21,7 @@ root.Subcommands.Add(DrillDownCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(JobsCommand.Create());
 root.Subcommands.Add(SnapshotsCommand.Create());
+root.Subcommands.Add(ArchiveCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());
 root.Subcommands.Add(BackupCommands.Backup());

@@ -8,8 +8,12 @@ using IndicatorWarehouse.Warehouse.Rules;
 
 namespace IndicatorWarehouse.Application.Archive;
 
-/// <summary>A figure whose value differs from the issue being revised.</summary>
-public sealed record FigureChange(string Figure, double? Before, double? After);
+/// <summary>A figure whose value differs from the issue being revised; <see cref="Text"/> is how the revision note
+/// worded it, archived with it so the archive reads as the report did.</summary>
+public sealed record FigureChange(string Figure, double? Before, double? After)
+{
+    public string? Text { get; init; }
+}
 
 /// <summary>What a new issue of a report is: the first (revision 0), a revision of an earlier issue with the figures
 /// that changed and the loads and rule changes since that explain why, or the same figures again.</summary>

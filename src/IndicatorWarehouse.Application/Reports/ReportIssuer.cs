@@ -29,8 +29,9 @@ public sealed class ReportIssuer(WarehouseDatabase database, ReferenceFiles refe
         await using (var c = await database.OpenReadOnlyAsync(ct))
             ruleSetId = await RuleSetUsage.OfIssueAsync(c, IssuedPeriods.Built(kind, period), ct);
         var status = await archive.StatusAsync(kind, scope, period, figures.Values, ruleSetId, ct);
+        status = status with { Changes = status.Changes.Select(c => c with { Text = figures.Describe(c) }).ToList() };
         if (status.IsRevision)
-            model = revised(model, new RevisionNote(status.RevisionNo, status.PreviousIssuedAt, status.Changes.Select(figures.Describe).ToList(),
+            model = revised(model, new RevisionNote(status.RevisionNo, status.PreviousIssuedAt, status.Changes.Select(c => c.Text!).ToList(),
                 status.LoadsSince, status.RuleChanges.Select(r => r.Describe()).ToList()));
         var paths = await write(model);
         var content = await File.ReadAllBytesAsync(paths[0], ct);
