@@ -4,6 +4,7 @@ using IndicatorWarehouse.Reporting.Html;
 using IndicatorWarehouse.Application.Alerts;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Alerts;
+using IndicatorWarehouse.Server.Archive;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
@@ -67,6 +68,7 @@ public static class ServerHost
         app.MapSql();
         app.MapDrillDown();
         app.MapAlerts();
+        app.MapArchive();
         app.MapGet("/login", () => Results.Redirect("./")).RequireAuthorization(Roles.AnalystPolicy);
         return app;
     }

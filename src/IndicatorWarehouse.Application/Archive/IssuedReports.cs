@@ -51,15 +51,21 @@ public sealed class IssuedReports(WarehouseDatabase database)
                ?? throw new KeyNotFoundException($"Không có báo cáo đã phát hành {reportId} / no issued report {reportId} (see `iw archive list`).");
     }
 
-    /// <summary>Writes the file as it was issued to <paramref name="path"/>, after checking it against the hash
-    /// archived with it.</summary>
-    public async Task SaveAsync(long reportId, string path, CancellationToken ct = default)
+    /// <summary>The file as it was issued, checked against the hash archived with it.</summary>
+    public async Task<(IssuedReportInfo Info, byte[] Content)> FileAsync(long reportId, CancellationToken ct = default)
     {
         var info = await GetAsync(reportId, ct);
         var content = await new ReportArchive(database).ContentAsync(reportId, ct);
         if (!Convert.ToHexString(SHA256.HashData(content)).Equals(info.FileHash, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"Báo cáo {reportId}: nội dung lưu trữ không khớp mã băm / the archived file of report {reportId} " +
                 "does not match the hash taken when it was issued; the archive has been altered.");
+        return (info, content);
+    }
+
+    /// <summary>Writes the file, as <see cref="FileAsync"/> gives it, to <paramref name="path"/>.</summary>
+    public async Task SaveAsync(long reportId, string path, CancellationToken ct = default)
+    {
+        var (_, content) = await FileAsync(reportId, ct);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllBytesAsync(path, content, ct);
     }

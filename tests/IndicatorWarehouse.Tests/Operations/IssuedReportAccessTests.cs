@@ -2,12 +2,14 @@ using Dapper;
 using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Tests.Reporting.Pdf;
+using IndicatorWarehouse.Tests.Server.Support;
 using IndicatorWarehouse.Tests.Support;
 
-namespace IndicatorWarehouse.Tests.Cli;
+namespace IndicatorWarehouse.Tests.Operations;
 
+/// <summary>Getting issued reports back: `iw archive` and the /archive page.</summary>
 [Collection(ChromiumCollection.Name)]
-public sealed class ArchiveCommandTests
+public sealed class IssuedReportAccessTests
 {
     [Fact]
     public async Task Archive_OriginalAndRevision_AreListedShownAndSavedByteForByte()
@@ -50,5 +52,26 @@ public sealed class ArchiveCommandTests
         Assert.Equal(1, save.ExitCode);
         Assert.Contains("does not match the hash", save.Stderr);
         Assert.False(File.Exists(saved));
+    }
+
+    [Fact]
+    public async Task ArchivePage_OriginalAndRevision_ListsBothAndServesTheOriginalFileAsIssued()
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var issuer = new ScorecardIssuer(w.Database, ReferenceFiles.Default());
+        await using var writer = new ReportWriter();
+        var (first, _) = await LateCorrection.IssueBeforeAndAfterAsync(w, directory => issuer.IssueAsync(writer, "TNI.SYT", "2026-10", directory));
+        await using var server = await RunningServer.StartAsync(w.Settings);
+        var client = server.Client();
+
+        var page = await client.GetStringAsync("archive?kind=scorecard");
+        var file = await client.GetAsync("archive/1");
+        var missing = await client.GetAsync("archive/99");
+
+        Assert.Contains("Bản điều chỉnh lần 1 (thay bản số 1)", page);
+        Assert.Contains("href=\"archive/1\"", page);
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(first.Content, await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }
 }
