@@ -5,17 +5,24 @@ public enum FieldType { Text, Code, DateTime, Integer, Decimal, Flag }
 
 /// <summary>One field of a canonical source format (../../shared/docs/source-formats.md).</summary>
 /// <param name="Required">The column must exist in the file and the value must not be empty.</param>
-public sealed record CanonicalField(string Name, FieldType Type, bool Required, int Ordinal);
+public sealed record CanonicalField(string Name, FieldType Type, bool Required, int Ordinal)
+{
+    /// <summary>The most characters the warehouse stores for it (the width of its SQL Server column); null: no limit
+    /// or not text. A longer value quarantines its row on every database instead of failing a whole load on one.</summary>
+    public int? MaxLength { get; init; }
+}
 
 /// <summary>The fields of one canonical source format, in file order.</summary>
 public sealed class CanonicalSchema
 {
     private readonly Dictionary<string, CanonicalField> _byName;
 
-    private CanonicalSchema(SourceKind kind, params (string Name, FieldType Type, bool Required)[] fields)
+    private CanonicalSchema(SourceKind kind, (string Name, int Width)[] widths, params (string Name, FieldType Type, bool Required)[] fields)
     {
         Kind = kind;
-        Fields = fields.Select((f, i) => new CanonicalField(f.Name, f.Type, f.Required, i)).ToList();
+        var width = widths.ToDictionary(w => w.Name, w => w.Width);
+        Fields = fields.Select((f, i) => new CanonicalField(f.Name, f.Type, f.Required, i) { MaxLength = width.TryGetValue(f.Name, out var w) ? w : null })
+            .ToList();
         _byName = Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
@@ -27,7 +34,14 @@ public sealed class CanonicalSchema
 
     public bool Contains(string name) => _byName.ContainsKey(name);
 
+    // Widths: the SQL Server columns the values land in (sql/sqlserver/002_dimensions.sql, 003_facts.sql, load/*.sql).
+    private static readonly (string, int) AgencyCode = ("agency_code", 50);
+    private static readonly (string, int) DossierCode = ("dossier_code", 100);
+    private static readonly (string, int)[] Provenance = [AgencyCode, ("indicator", 100), ("source_document", 300), ("clause", 200)];
+
     public static CanonicalSchema Onestop { get; } = new(SourceKind.Onestop,
+        [DossierCode, ("procedure_code", 50), ("procedure_name", 1000), ("field_code", 50), ("field_name", 400), AgencyCode,
+         ("agency_name", 300), ("online_service", 12), ("late_reason", 1000), ("citizen_rating", 10)],
         ("dossier_code", FieldType.Text, true), ("procedure_code", FieldType.Text, true), ("procedure_name", FieldType.Text, false),
         ("field_code", FieldType.Text, false), ("field_name", FieldType.Text, false),
         ("agency_code", FieldType.Text, true), ("agency_name", FieldType.Text, false), ("applicant_type", FieldType.Code, false),
@@ -39,6 +53,7 @@ public sealed class CanonicalSchema
         ("apology_issued", FieldType.Flag, false), ("late_reason", FieldType.Text, false), ("citizen_rating", FieldType.Code, false));
 
     public static CanonicalSchema Pakn { get; } = new(SourceKind.Pakn,
+        [("feedback_code", 100), AgencyCode, ("channel", 50), ("category", 200), ("state", 20), ("reaction", 10)],
         ("feedback_code", FieldType.Text, true), ("agency_code", FieldType.Text, true),
         ("channel", FieldType.Code, false), ("category", FieldType.Code, false),
         ("received_at", FieldType.DateTime, true), ("transferred_at", FieldType.DateTime, false),
@@ -46,19 +61,20 @@ public sealed class CanonicalSchema
         ("state", FieldType.Code, false), ("published_at", FieldType.DateTime, false), ("reaction", FieldType.Code, false));
 
     public static CanonicalSchema Digitization { get; } = new(SourceKind.Digitization,
+        [DossierCode, AgencyCode, ("result_file_url", 2000)],
         ("dossier_code", FieldType.Text, true), ("agency_code", FieldType.Text, true),
         ("documents_submitted", FieldType.Integer, false), ("documents_digitized", FieldType.Integer, false),
         ("documents_reused", FieldType.Integer, false), ("from_personal_store", FieldType.Flag, false),
         ("population_db_used", FieldType.Flag, false), ("result_required", FieldType.Flag, false),
         ("result_electronic", FieldType.Flag, false), ("result_file_url", FieldType.Text, false));
 
-    public static CanonicalSchema Targets { get; } = new(SourceKind.Targets,
+    public static CanonicalSchema Targets { get; } = new(SourceKind.Targets, Provenance,
         ("agency_code", FieldType.Text, true), ("indicator", FieldType.Code, true), ("period", FieldType.Code, true),
         ("comparator", FieldType.Code, true), ("value", FieldType.Decimal, true),
         ("source_document", FieldType.Text, true), ("clause", FieldType.Text, true));
 
     /// <summary>Figures reported by hand: a value, or numerator and denominator, with the document and clause.</summary>
-    public static CanonicalSchema Figures { get; } = new(SourceKind.Figures,
+    public static CanonicalSchema Figures { get; } = new(SourceKind.Figures, Provenance,
         ("agency_code", FieldType.Text, true), ("indicator", FieldType.Code, true), ("period", FieldType.Code, true),
         ("value", FieldType.Decimal, false), ("numerator", FieldType.Decimal, false), ("denominator", FieldType.Decimal, false),
         ("source_document", FieldType.Text, true), ("clause", FieldType.Text, true));

@@ -40,8 +40,10 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
     public string? Text(CanonicalField field)
     {
         var text = TextValue.Clean(Raw(field));
-        if (text is null || profile.CodesFor(field) is not { } codes || !codes.TryTranslate(text, out var code)) return text;
-        return code.Length == 0 ? null : code;
+        if (text is not null && profile.CodesFor(field) is { } codes && codes.TryTranslate(text, out var code)) text = code.Length == 0 ? null : code;
+        if (text is not null && field.MaxLength is { } max && text.Length > max)
+            Fail(field, $"is {text.Length} characters long; the warehouse keeps at most {max}");
+        return text;
     }
 
     public string RequiredText(CanonicalField field)

@@ -78,6 +78,21 @@ public sealed class DossierValidationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("late_reason", 1000)]
+    [InlineData("procedure_name", 1000)]
+    [InlineData("agency_name", 300)]
+    public void ReadDossiers_TextLongerThanTheWarehouseKeeps_QuarantinedWithItsLengthAndTheLimit(string field, int limit)
+    {
+        var fits = ReadOne(new() { [field] = new string('x', limit) });
+        var outcome = ReadOne(new() { [field] = new string('x', limit + 1) });
+
+        Assert.True(fits.IsValid);
+        Assert.Equal(field, outcome.Problem!.Field);
+        Assert.Equal($"{field}: is {limit + 1} characters long; the warehouse keeps at most {limit}", outcome.Problem.Reason);
+        Assert.Equal("H57.22-261008-0975", outcome.Problem.RecordKey);
+    }
+
+    [Theory]
     [InlineData("received_at", "2026-02-31T08:00:00")]
     [InlineData("received_at", "08/10/2026")]
     [InlineData("due_at", "ngày mai")]
