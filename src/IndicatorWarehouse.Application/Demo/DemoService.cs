@@ -4,9 +4,6 @@ using IndicatorWarehouse.Application.Build;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.QuickReport;
 using IndicatorWarehouse.Application.Reports;
-using IndicatorWarehouse.Application.Reports.Rankings;
-using IndicatorWarehouse.Application.Reports.Reviews;
-using IndicatorWarehouse.Application.Reports.Scorecards;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Ingestion.Records;
@@ -28,7 +25,8 @@ public sealed record DemoSummary(string Warehouse, string Month, IReadOnlyList<D
 }
 
 /// <summary>`iw demo`: the whole job on the embedded default — synthetic sources → a fresh SQLite warehouse → every
-/// measure → the scorecards of every current Sở, the province ranking and review, and a few quick reports.</summary>
+/// measure → the scorecards of every current Sở, the province ranking and review (issued: archived as `iw archive list` shows),
+/// and a few quick reports.</summary>
 public sealed class DemoService(ReferenceFiles reference)
 {
     /// <summary>The province the synthetic sources describe (Tây Ninh, with Long An before the 2025 merger).</summary>
@@ -58,11 +56,10 @@ public sealed class DemoService(ReferenceFiles reference)
         var month = Period.Containing(Grain.Month, DateOnly.FromDateTime(options.AsOf)).Previous();
         await using var writer = new ReportWriter();
         var scorecards = await Step("scorecards", () => ScorecardsAsync(database, writer, month, options, ct), s => $"{s.Count} phiếu điểm {month.Code}");
-        var ranking = await Step("ranking", async () => await ReportFiles.WriteRankingAsync(writer,
-            await new RankingQuery(database).LoadAsync(Province, month.Code, options.GeneratedOn, ct), options.ReportsDirectory, ReportFormat.Pdf, ct), Path.GetFileName);
-        var review = await Step("review", async () => await ReportFiles.WriteReviewAsync(writer,
-            await new ReviewQuery(database, reference).LoadAsync(Province, options.FirstYear, options.LastYear, options.GeneratedOn, ct),
-            options.ReportsDirectory, ReportFormat.Pdf, ct), Path.GetFileName);
+        var ranking = await Step("ranking", async () => (await new RankingIssuer(database, reference)
+            .IssueAsync(writer, Province, month.Code, options.ReportsDirectory, options.GeneratedOn, ct)).Path, Path.GetFileName);
+        var review = await Step("review", async () => (await new ReviewIssuer(database, reference)
+            .IssueAsync(writer, Province, options.FirstYear, options.LastYear, options.ReportsDirectory, options.GeneratedOn, ct)).Path, Path.GetFileName);
         var quick = await Step("quick reports", () => QuickReportsAsync(database, writer, options, ct), q => $"{q.Count} báo cáo nhanh");
         return new DemoSummary(options.WarehousePath, month.Code, steps, scorecards, ranking, review, quick);
     }
@@ -102,11 +99,10 @@ public sealed class DemoService(ReferenceFiles reference)
         var departments = (await c.QueryAsync<string>(
             "SELECT agency_code FROM mart_agency WHERE province_code = @Province AND agency_level = 'department' AND is_current = 1 ORDER BY agency_code",
             new { Province })).ToList();
-        var query = new ScorecardQuery(database, reference);
+        var issuer = new ScorecardIssuer(database, reference);
         var paths = new List<string>();
         foreach (var agency in departments)
-            paths.Add(await ReportFiles.WriteScorecardAsync(writer, await query.LoadAsync(agency, month.Code, options.GeneratedOn, ct),
-                Path.Combine(options.ReportsDirectory, "phieu-diem"), ReportFormat.Pdf, ct));
+            paths.Add((await issuer.IssueAsync(writer, agency, month.Code, Path.Combine(options.ReportsDirectory, "phieu-diem"), options.GeneratedOn, ct)).Path);
         return paths;
     }
 

@@ -11,9 +11,11 @@ public sealed class RankingIssuer(WarehouseDatabase database, ReferenceFiles ref
 {
     public const string Kind = "ranking";
 
-    public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, string month, string directory, CancellationToken ct = default)
+    /// <param name="generatedOn">the day printed on it; today unless given (the demo prints a fixed day)</param>
+    public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, string month, string directory, DateOnly? generatedOn = null,
+        CancellationToken ct = default)
     {
-        var model = await new RankingQuery(database).LoadAsync(province, month, DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new RankingQuery(database).LoadAsync(province, month, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
         var figures = new IssuedFigures();
         foreach (var u in model.Groups.SelectMany(g => g.Units))
         {

@@ -10,10 +10,11 @@ public sealed class ReviewIssuer(WarehouseDatabase database, ReferenceFiles refe
 {
     public const string Kind = "review";
 
+    /// <param name="generatedOn">the day printed on it; today unless given (the demo prints a fixed day)</param>
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, int fromYear, int toYear, string directory,
-        CancellationToken ct = default)
+        DateOnly? generatedOn = null, CancellationToken ct = default)
     {
-        var model = await new ReviewQuery(database, reference).LoadAsync(province, fromYear, toYear, DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new ReviewQuery(database, reference).LoadAsync(province, fromYear, toYear, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
         var series = model.Indicators.SelectMany(i => i.Units.Prepend(i.Province).Select(unit => (i.Indicator, Unit: unit)))
             .Concat(model.Attainment.Select(a => (a.Indicator, a.Unit)));
         var figures = new IssuedFigures();

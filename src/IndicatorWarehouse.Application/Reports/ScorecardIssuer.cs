@@ -12,9 +12,11 @@ public sealed class ScorecardIssuer(WarehouseDatabase database, ReferenceFiles r
 {
     public const string Kind = "scorecard";
 
-    public async Task<IssuedReport> IssueAsync(ReportWriter writer, string agencyCode, string month, string directory, CancellationToken ct = default)
+    /// <param name="generatedOn">the day printed on it; today unless given (the demo prints a fixed day)</param>
+    public async Task<IssuedReport> IssueAsync(ReportWriter writer, string agencyCode, string month, string directory, DateOnly? generatedOn = null,
+        CancellationToken ct = default)
     {
-        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
         var figures = new IssuedFigures();
         foreach (var m in await new MeasuresQuery(database).ForAsync(agencyCode, month, ct: ct))
             figures.Add(m.indicator, m.value, m.name_vi, NumberStyle.ForUnit(m.unit));

@@ -28,7 +28,7 @@ internal static class RankingCommand
             }
             // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
             var issued = await new RankingIssuer(database, ReferenceFiles.Default())
-                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(period)!, parse.GetValue(output)!, ct);
+                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(period)!, parse.GetValue(output)!, ct: ct);
             ReportOptions.PrintIssued(issued);
             return CommandAction.Ok;
         });

@@ -29,7 +29,7 @@ internal static class ReviewCommand
             }
             // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
             ReportOptions.PrintIssued(await new ReviewIssuer(database, ReferenceFiles.Default())
-                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, ct));
+                .IssueAsync(writer, parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, ct: ct));
             return CommandAction.Ok;
         });
         return command;

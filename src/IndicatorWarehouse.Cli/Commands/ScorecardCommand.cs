@@ -27,7 +27,7 @@ internal static class ScorecardCommand
             }
             // A PDF is an issue: archived with its figures, and marked "Bản điều chỉnh" when it revises an earlier one.
             var issued = await new ScorecardIssuer(database, ReferenceFiles.Default())
-                .IssueAsync(writer, parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(output)!, ct);
+                .IssueAsync(writer, parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(output)!, ct: ct);
             ReportOptions.PrintIssued(issued);
             return CommandAction.Ok;
         });

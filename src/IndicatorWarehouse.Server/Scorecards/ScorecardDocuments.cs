@@ -17,7 +17,7 @@ public sealed class ScorecardDocuments(WarehouseDatabase database, ReferenceFile
             await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct));
 
     public async Task<byte[]> PdfAsync(string agencyCode, string month, CancellationToken ct) =>
-        (await new ScorecardIssuer(database, reference).IssueAsync(_writer, agencyCode, month, Path.Combine(outputFolder, "scorecards", month), ct)).Content;
+        (await new ScorecardIssuer(database, reference).IssueAsync(_writer, agencyCode, month, Path.Combine(outputFolder, "scorecards", month), ct: ct)).Content;
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -9,7 +9,7 @@ namespace IndicatorWarehouse.Tests.Cli;
 public sealed class DemoCommandTests
 {
     [Fact]
-    public async Task Demo_SmallProvince_WritesWarehouseScorecardsOfEverySởRankingReviewAndQuickReports()
+    public async Task Demo_SmallProvince_WritesWarehouseScorecardsOfEverySởRankingReviewAndQuickReportsAndArchivesTheIssued()
     {
         var output = Path.Combine(Path.GetTempPath(), "iw-demo-" + Guid.NewGuid().ToString("N")[..12]);
         var departments = ReferenceFiles.Default().Agencies()
@@ -30,6 +30,11 @@ public sealed class DemoCommandTests
             Assert.Contains("xu-huong_TNI_2025-2026.pdf", run.Stdout);
             var text = await ExternalTool.OutputOfAsync("pdftotext", Path.Combine(output, "reports", "phieu-diem", "phieu-diem_TNI.SYT_2026-10.pdf"), "-");
             Assert.Contains("Sở Y tế Tây Ninh", text);
+            var archive = await IwProcess.RunAsync("archive", "list", "--format", "csv", "--db", Path.Combine(output, "warehouse.db"));
+            var issued = archive.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[1]).ToList();
+            Assert.Equal(departments.Count, issued.Count(kind => kind == "scorecard"));
+            Assert.Equal(1, issued.Count(kind => kind == "ranking"));
+            Assert.Equal(1, issued.Count(kind => kind == "review"));
         }
         finally
         {
