@@ -37,7 +37,9 @@ public static class SourceFileReader
         var kind = validator.Schema.Kind;
         profile ??= MappingProfile.Canonical(kind);
         if (profile.Kind != kind)
-            throw new SourceRejectedException(path, $"the profile '{profile.Name}' maps {profile.Kind.Code()} files, not {kind.Code()}");
+            throw new SourceRejectedException(path, ProblemText.Of(
+                $"hồ sơ ánh xạ '{profile.Name}' dành cho tệp {profile.Kind.Code()}, không phải tệp {kind.Code()}",
+                $"the profile '{profile.Name}' maps {profile.Kind.Code()} files, not {kind.Code()}"));
         using var reader = RawRowReader.Open(path, profile.ReadOptions);
         if (reader.Header is null) yield break;
         var map = FieldMap.Build(reader.Header, profile, path, requireColumns: true);
@@ -49,7 +51,9 @@ public static class SourceFileReader
             fields.Start(row, map);
             T? record = null;
             if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
-            else fields.Fail("(row)", $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)");
+            else fields.Fail("(row)", ProblemText.Of(
+                $"có {ProblemText.Count(row.Values.Length)} giá trị nhưng dòng tiêu đề có {ProblemText.Count(row.Header.Count)} cột (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
+                $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)"));
             yield return new RowOutcome<T>(row.Number, row, record, fields.Problem);
         }
     }

@@ -2,6 +2,7 @@ using IndicatorWarehouse.Domain.Indicators;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse.Loading;
+using static System.FormattableString;
 
 namespace IndicatorWarehouse.Application.Ingest;
 
@@ -29,11 +30,15 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
         RowOutcome<FigureRecord> Fail(string field, string reason) =>
             row with { Problem = new RowProblem($"{f.AgencyCode}|{f.Indicator}|{f.Period}", field, reason) };
 
-        if (!agencies.Contains(f.AgencyCode)) return Fail("agency_code", $"'{f.AgencyCode}' is not a unit of the reference file (agencies.csv)");
-        if (!catalog.Contains(f.Indicator)) return Fail("indicator", $"'{f.Indicator}' is not in the indicator catalog");
+        if (!agencies.Contains(f.AgencyCode))
+            return Fail("agency_code", ProblemText.Of($"'{f.AgencyCode}' không có trong danh sách đơn vị của tệp tham chiếu (agencies.csv)",
+                $"'{f.AgencyCode}' is not a unit of the reference file (agencies.csv)"));
+        if (!catalog.Contains(f.Indicator)) return Fail("indicator", Staging.NotInCatalog(f.Indicator));
         var indicator = catalog[f.Indicator];
         if (indicator.IsPoints)
-            return Fail("indicator", $"'{f.Indicator}' is a 766 score, which the build computes from its metrics: report the metrics instead");
+            return Fail("indicator", ProblemText.Of(
+                $"'{f.Indicator}' là điểm Bộ chỉ số 766, được tính từ các chỉ tiêu thành phần khi tổng hợp: hãy báo số liệu các chỉ tiêu thành phần",
+                $"'{f.Indicator}' is a 766 score, which the build computes from its metrics: report the metrics instead"));
         return Problem(indicator, f) is { } problem ? Fail(problem.Field, problem.Reason) : row;
     }
 
@@ -41,19 +46,33 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
     {
         if (!indicator.IsRate)
         {
-            if (f.Denominator is not null) return ("denominator", $"'{f.Indicator}' is a count: it has no denominator");
-            if (f.Value is { } v && f.Numerator is { } n && v != n) return ("value", $"{v} differs from the numerator {n}: a count is one number");
+            if (f.Denominator is not null)
+                return ("denominator", ProblemText.Of($"'{f.Indicator}' là chỉ tiêu đếm số lượng: không có mẫu số", $"'{f.Indicator}' is a count: it has no denominator"));
+            if (f.Value is { } v && f.Numerator is { } n && v != n)
+                return ("value", ProblemText.Of($"{ProblemText.Number(v)} khác tử số {ProblemText.Number(n)}: chỉ tiêu đếm chỉ có một con số",
+                    Invariant($"{v} differs from the numerator {n}: a count is one number")));
             return null;
         }
         if (f.Numerator is not null && f.Denominator is null)
-            return ("denominator", $"is empty: '{f.Indicator}' is a rate; give numerator and denominator, or only the value (percent)");
-        if (f.Numerator > f.Denominator) return ("numerator", $"{f.Numerator} is more than the denominator {f.Denominator}");
-        if (f.Numerator is null && f.Value > 100) return ("value", $"{f.Value} is not a percent (0–100)");
+            return ("denominator", ProblemText.Of(
+                $"trống: '{f.Indicator}' là tỷ lệ; hãy ghi cả tử số và mẫu số, hoặc chỉ ghi giá trị (phần trăm)",
+                $"is empty: '{f.Indicator}' is a rate; give numerator and denominator, or only the value (percent)"));
+        if (f.Numerator is { } numerator && f.Denominator is { } denominator && numerator > denominator)
+            return ("numerator", ProblemText.Of($"tử số {ProblemText.Number(numerator)} lớn hơn mẫu số {ProblemText.Number(denominator)}",
+                Invariant($"{numerator} is more than the denominator {denominator}")));
+        if (f.Numerator is null && f.Value is { } percent && percent > 100)
+            return ("value", ProblemText.Of($"{ProblemText.Number(percent)} không phải tỷ lệ phần trăm (0–100)", Invariant($"{percent} is not a percent (0–100)")));
         if (f.Numerator is not null && f.Value is { } given)
         {
             var computed = ShapeOf(indicator, f).Value;
             if (computed is null || Math.Abs(computed.Value - given) > PercentTolerance)
-                return ("value", $"{given} does not match numerator ÷ denominator ({(computed is { } c ? $"{c:0.##} %" : "none: the denominator is 0")})");
+            {
+                var (vi, en) = computed is { } c
+                    ? ($"{ProblemText.Number(Math.Round(c, 2))} %", Invariant($"{c:0.##} %"))
+                    : ("không tính được: mẫu số bằng 0", "none: the denominator is 0");
+                return ("value", ProblemText.Of($"{ProblemText.Number(given)} không khớp với tử số ÷ mẫu số ({vi})",
+                    Invariant($"{given} does not match numerator ÷ denominator ({en})")));
+            }
         }
         return null;
     }

@@ -11,6 +11,11 @@ internal static class Staging
         foreach (var row in rows)
             yield return row.Record is { } record && row.Problem is null
                 ? StagedRow.Valid(row.Line, values(record))
-                : StagedRow.Quarantined(row.Line, row.RawJson, row.Problem?.RecordKey, row.Problem?.Field ?? "", row.Problem?.Reason ?? "invalid row");
+                : StagedRow.Quarantined(row.Line, row.RawJson, row.Problem?.RecordKey, row.Problem?.Field ?? "",
+                    row.Problem?.Reason ?? ProblemText.Of("dòng không hợp lệ", "invalid row"));
     }
+
+    /// <summary>Why a row naming an indicator the catalog does not have is quarantined.</summary>
+    public static string NotInCatalog(string indicator) =>
+        ProblemText.Of($"'{indicator}' không có trong danh mục chỉ tiêu", $"'{indicator}' is not in the indicator catalog");
 }

@@ -24,9 +24,12 @@ internal sealed class TargetStaging(IndicatorCatalog catalog)
         // The same key the validator gives a row (agency|indicator|period), which a later load settles quarantine by.
         var key = $"{t.AgencyCode}|{t.Indicator}|{t.Period}";
         if (!catalog.Contains(t.Indicator))
-            return row with { Problem = new RowProblem(key, "indicator", $"'{t.Indicator}' is not in the indicator catalog") };
+            return row with { Problem = new RowProblem(key, "indicator", Staging.NotInCatalog(t.Indicator)) };
         try { TargetPeriod.Parse(t.Period); }
-        catch (FormatException e) { return row with { Problem = new RowProblem(key, "period", e.Message) }; }
+        catch (FormatException e)
+        {
+            return row with { Problem = new RowProblem(key, "period", ProblemText.Of($"'{t.Period}' không phải kỳ chỉ tiêu hợp lệ", e.Message)) };
+        }
         return row;
     }
 

@@ -21,7 +21,9 @@ internal sealed class CsvRowReader : RawRowReader
         string[]? names = null;
         for (var row = 1; row <= options.HeaderRow; row++)
             names = Next() ?? throw new SourceRejectedException(path, options.HeaderRow == 1
-                ? "has no header row" : $"has fewer than {options.HeaderRow} rows: no header row where the profile expects it");
+                ? ProblemText.Of("không có dòng tiêu đề", "has no header row")
+                : ProblemText.Of($"có ít hơn {ProblemText.Count(options.HeaderRow)} dòng: không có dòng tiêu đề ở vị trí hồ sơ ánh xạ quy định",
+                    $"has fewer than {options.HeaderRow} rows: no header row where the profile expects it"));
         if (names!.Length > 0 && names[0].StartsWith('\uFEFF')) names[0] = names[0][1..];
         Header = new RawHeader(names);
     }
@@ -46,10 +48,13 @@ internal sealed class CsvRowReader : RawRowReader
         {
             throw new SourceRejectedException(Path, _options.IsUtf8
                 ? Utf8Locator.Describe(Path)
-                : $"contains bytes that are not valid {_options.Encoding.WebName} text (after line {_tokenizer.Line})");
+                : ProblemText.Of($"có byte không hợp lệ trong bảng mã {_options.Encoding.WebName} (sau dòng {ProblemText.Count(_tokenizer.Line)})",
+                    $"contains bytes that are not valid {_options.Encoding.WebName} text (after line {_tokenizer.Line})"));
         }
         if (_tokenizer.UnterminatedQuoteLine is { } line)
-            throw new SourceRejectedException(Path, $"line {line}: a quoted field is never closed (missing '\"' before the end of the file)");
+            throw new SourceRejectedException(Path, ProblemText.Of(
+                $"dòng {ProblemText.Count(line)}: một giá trị mở ngoặc kép nhưng không đóng (thiếu '\"' trước khi hết tệp)",
+                $"line {line}: a quoted field is never closed (missing '\"' before the end of the file)"));
         return values;
     }
 

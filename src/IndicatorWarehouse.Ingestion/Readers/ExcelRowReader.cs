@@ -24,12 +24,15 @@ internal sealed class ExcelRowReader : RawRowReader
             for (var i = 0; i < options.HeaderRow; i++)
             {
                 if (!Guard(_excel.Read))
-                    throw new SourceRejectedException(path, $"the first sheet has no header row (expected on row {options.HeaderRow})");
+                    throw new SourceRejectedException(path, ProblemText.Of($"trang tính đầu tiên không có dòng tiêu đề (cần ở dòng {ProblemText.Count(options.HeaderRow)})",
+                        $"the first sheet has no header row (expected on row {options.HeaderRow})"));
                 _row++;
             }
             var names = Enumerable.Range(0, _excel.FieldCount).Select(i => Cell(i) ?? "").ToList();
             _width = names.FindLastIndex(n => n.Trim().Length > 0) + 1;
-            if (_width == 0) throw new SourceRejectedException(path, $"row {_row} of the first sheet is empty: no header");
+            if (_width == 0)
+                throw new SourceRejectedException(path, ProblemText.Of($"dòng {ProblemText.Count(_row)} của trang tính đầu tiên trống: không có tiêu đề",
+                    $"row {_row} of the first sheet is empty: no header"));
             Header = new RawHeader(names.Take(_width).ToList());
         }
         catch
@@ -80,7 +83,9 @@ internal sealed class ExcelRowReader : RawRowReader
         }
         catch (Exception e) when (e is not SourceRejectedException)
         {
-            throw new SourceRejectedException(Path, $"is not a readable Excel workbook ({e.Message})");
+            // The library's own words stay in the English part only: staff need to know the workbook is damaged, not how.
+            throw new SourceRejectedException(Path, ProblemText.Of("không đọc được bảng tính Excel (tệp hỏng hoặc sai định dạng)",
+                $"is not a readable Excel workbook ({e.Message})"));
         }
     }
 

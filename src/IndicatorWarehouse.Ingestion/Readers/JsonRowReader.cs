@@ -83,13 +83,14 @@ internal sealed class JsonRowReader : RawRowReader
                         Advance(ref reader);
                         using (document) return ToRow(document.RootElement, ++_element);
                     default:
-                        throw new SourceRejectedException(Path,
-                            $"element {_element + 1} of the array is {Describe(reader.TokenType)}, not an object with one record");
+                        throw NotAnObject(reader.TokenType);
                 }
             }
             catch (JsonException e)
             {
-                throw new SourceRejectedException(Path, $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}: {FirstSentence(e.Message)}");
+                var line = (e.LineNumber ?? 0) + 1;
+                throw new SourceRejectedException(Path, ProblemText.Of($"không phải JSON hợp lệ ở dòng {ProblemText.Count(line)} (sai cú pháp hoặc tệp bị cắt cụt)",
+                    $"is not valid JSON at line {line}: {FirstSentence(e.Message)}"));
             }
         }
     }
@@ -115,7 +116,9 @@ internal sealed class JsonRowReader : RawRowReader
             }
             catch (InvalidOperationException)
             {
-                throw new SourceRejectedException(Path, $"element {number}, property '{property.Name}': the text is not valid UTF-8");
+                throw new SourceRejectedException(Path, ProblemText.Of(
+                    $"phần tử thứ {ProblemText.Count(number)}, thuộc tính '{property.Name}': văn bản không phải UTF-8 hợp lệ",
+                    $"element {number}, property '{property.Name}': the text is not valid UTF-8"));
             }
         }
         return new RawRow(number, _lastHeader, values);
@@ -151,7 +154,8 @@ internal sealed class JsonRowReader : RawRowReader
             {
                 more = true;
             }
-            if (more) throw new SourceRejectedException(Path, "has content after the closing ']' of the array");
+            if (more)
+                throw new SourceRejectedException(Path, ProblemText.Of("còn nội dung sau dấu ']' đóng mảng", "has content after the closing ']' of the array"));
             if (_final) return;
             Advance(ref reader);
             Refill();
@@ -171,17 +175,26 @@ internal sealed class JsonRowReader : RawRowReader
         _final = read == 0;
     }
 
-    private SourceRejectedException Truncated() => new(Path,
-        $"is not valid JSON: it ends inside the array (after element {_element}); the file looks truncated");
+    private SourceRejectedException Truncated() => new(Path, ProblemText.Of(
+        $"không phải JSON hợp lệ: tệp kết thúc giữa mảng (sau phần tử thứ {ProblemText.Count(_element)}); tệp có vẻ bị cắt cụt",
+        $"is not valid JSON: it ends inside the array (after element {_element}); the file looks truncated"));
 
-    private static string Describe(JsonTokenType token) => token switch
+    private SourceRejectedException NotAnObject(JsonTokenType token)
     {
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
+        var (vi, en) = Describe(token);
+        return new(Path, ProblemText.Of(
+            $"phần tử thứ {ProblemText.Count(_element + 1)} của mảng là {vi}, không phải một đối tượng chứa một bản ghi",
+            $"element {_element + 1} of the array is {en}, not an object with one record"));
+    }
+
+    private static (string Vi, string En) Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => ("một mảng", "an array"),
+        JsonTokenType.String => ("một chuỗi văn bản", "a string"),
+        JsonTokenType.Number => ("một số", "a number"),
+        JsonTokenType.True or JsonTokenType.False => ("giá trị đúng/sai", "a boolean"),
+        JsonTokenType.Null => ("null", "null"),
+        _ => (token.ToString(), token.ToString()),
     };
 
     private static string FirstSentence(string message)

@@ -22,7 +22,7 @@ public abstract class RawRowReader(string path) : IDisposable
     public static RawRowReader Open(string path, ReadOptions? options = null)
     {
         options ??= ReadOptions.Default;
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: không có tệp này / no such file", path);
         var format = SourceFormats.FromPath(path);
         ContentSniffer.Check(path, format, options);
         return format switch

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Unicode;
+using IndicatorWarehouse.Ingestion.Records;
 
 namespace IndicatorWarehouse.Ingestion.Readers;
 
@@ -11,8 +12,11 @@ internal static class Utf8Locator
     {
         var (line, offset) = FindFirstInvalid(path);
         return line is null
-            ? "is not valid UTF-8 text; save it as UTF-8 or use a profile that declares its encoding"
-            : $"is not valid UTF-8 text at line {line} (byte offset {offset}); save it as UTF-8 or use a profile that declares its encoding (e.g. windows-1258)";
+            ? ProblemText.Of("không phải văn bản UTF-8 hợp lệ; hãy lưu lại dạng UTF-8 hoặc dùng hồ sơ ánh xạ khai báo bảng mã của tệp",
+                "is not valid UTF-8 text; save it as UTF-8 or use a profile that declares its encoding")
+            : ProblemText.Of($"không phải văn bản UTF-8 hợp lệ ở dòng {ProblemText.Count(line.Value)} (vị trí byte {ProblemText.Count(offset)}); "
+                    + "hãy lưu lại dạng UTF-8 hoặc dùng hồ sơ ánh xạ khai báo bảng mã của tệp (ví dụ windows-1258)",
+                $"is not valid UTF-8 text at line {line} (byte offset {offset}); save it as UTF-8 or use a profile that declares its encoding (e.g. windows-1258)");
     }
 
     public static (int? Line, long Offset) FindFirstInvalid(string path)

@@ -6,7 +6,8 @@ namespace IndicatorWarehouse.Ingestion.Validation;
 /// profile declares. An ISO value with an offset is converted to Vietnam local time (UTC+7, no DST).</summary>
 internal static class DateText
 {
-    public const string IsoDescription = "an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)";
+    /// <summary>The ISO forms named to people when a date cannot be read.</summary>
+    public static readonly string[] IsoFormatsForPeople = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss"];
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     private static readonly string[] IsoFormats =

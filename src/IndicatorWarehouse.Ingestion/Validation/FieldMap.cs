@@ -39,7 +39,8 @@ internal sealed class FieldMap
                 column = header.IndexOf(candidate);
                 if (column < 0) continue;
                 if (header.IsAmbiguous(candidate))
-                    throw new SourceRejectedException(path, $"the column '{candidate}' ({field.Name}) appears more than once in the header");
+                    throw new SourceRejectedException(path, ProblemText.Of($"cột '{candidate}' ({field.Name}) xuất hiện nhiều lần trong dòng tiêu đề",
+                        $"the column '{candidate}' ({field.Name}) appears more than once in the header"));
                 break;
             }
             columns[field.Ordinal] = column;
@@ -54,8 +55,9 @@ internal sealed class FieldMap
 
     private static string MissingColumn(CanonicalField field, IReadOnlyList<string> headers, RawHeader header, MappingProfile profile)
     {
-        var expected = headers.Count == 1 ? $"'{headers[0]}'" : string.Join(" or ", headers.Select(h => $"'{h}'"));
-        var which = profile.IsCanonical ? "" : $" ({field.Name}, profile {profile.Name})";
-        return $"the required column {expected}{which} is missing; the header has: {header}";
+        string Expected(string or) => string.Join($" {or} ", headers.Select(h => $"'{h}'"));
+        var (whichVi, which) = profile.IsCanonical ? ("", "") : ($" ({field.Name}, hồ sơ ánh xạ {profile.Name})", $" ({field.Name}, profile {profile.Name})");
+        return ProblemText.Of($"thiếu cột bắt buộc {Expected("hoặc")}{whichVi}; dòng tiêu đề có: {header}",
+            $"the required column {Expected("or")}{which} is missing; the header has: {header}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IndicatorWarehouse.Ingestion.Profiles;
 using IndicatorWarehouse.Ingestion.Readers;
 using IndicatorWarehouse.Ingestion.Records;
@@ -7,11 +8,12 @@ namespace IndicatorWarehouse.Ingestion.Validation;
 /// <summary>Reads one raw row's fields as typed values under a profile, keeping the first problem found.
 /// A getter that meets a bad value records the problem and returns a default, so a validator reads every
 /// field straight through and checks <see cref="Problem"/> once at the end. One instance serves a whole file.</summary>
-internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
+internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
 {
     private const int EarliestYear = 2000;
     private const int YearsAheadAllowed = 5;
-    public const string EmptyButRequired = "is empty, but every record needs it";
+    public const string EmptyButRequired = "trống nhưng bắt buộc phải có / is empty, but every record needs it";
+    private const string AfterAsOfVi = "sau thời điểm dữ liệu của lô";
     private readonly string[] _dateFormats = [.. profile.DateFormats];
     private FieldMap _map = null!;
     private RawRow _row;
@@ -42,7 +44,8 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         var text = TextValue.Clean(Raw(field));
         if (text is not null && profile.CodesFor(field) is { } codes && codes.TryTranslate(text, out var code)) text = code.Length == 0 ? null : code;
         if (text is not null && field.MaxLength is { } max && text.Length > max)
-            Fail(field, $"is {text.Length} characters long; the warehouse keeps at most {max}");
+            Fail(field, ProblemText.Of($"dài {ProblemText.Count(text.Length)} ký tự, kho dữ liệu chỉ giữ tối đa {ProblemText.Count(max)}",
+                $"is {text.Length} characters long; the warehouse keeps at most {max}"));
         return text;
     }
 
@@ -70,11 +73,14 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         if (text is null) return null;
         if (!NumberText.TryParseDecimal(text, profile.DecimalSeparator, out var value))
         {
-            var convention = profile.DecimalSeparator == ',' ? "decimal comma" : "decimal point";
-            Fail(field, $"'{Raw(field)}' is not a number ({convention}, {NumberText.Example(profile.DecimalSeparator)})");
+            var comma = profile.DecimalSeparator == ',';
+            var example = NumberText.Example(profile.DecimalSeparator);
+            Fail(field, ProblemText.Of(
+                $"'{Raw(field)}' không phải số hợp lệ (dấu thập phân là dấu {(comma ? "phẩy" : "chấm")}, ví dụ {example})",
+                $"'{Raw(field)}' is not a number ({(comma ? "decimal comma" : "decimal point")}, e.g. {example})"));
             return null;
         }
-        if (value < 0) Fail(field, $"'{Raw(field)}' is negative");
+        if (value < 0) Fail(field, Negative(field));
         return value;
     }
 
@@ -85,10 +91,10 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         if (text is null) return null;
         if (!NumberText.TryParseInteger(text, out var value))
         {
-            Fail(field, $"'{Raw(field)}' is not a whole number");
+            Fail(field, ProblemText.Of($"'{Raw(field)}' không phải số nguyên", $"'{Raw(field)}' is not a whole number"));
             return null;
         }
-        if (value < 0) Fail(field, $"'{Raw(field)}' is negative");
+        if (value < 0) Fail(field, Negative(field));
         return value;
     }
 
@@ -103,7 +109,8 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         null => null,
         "1" => true,
         "0" => false,
-        _ => FailWith<bool?>(field, $"'{Raw(field)}' is not a yes/no flag; expected 0 or 1{KnownNames(field)}", null),
+        _ => FailWith<bool?>(field, ProblemText.Of($"'{Raw(field)}' không phải giá trị có/không; chỉ nhận 0 hoặc 1{KnownNamesVi(field)}",
+            $"'{Raw(field)}' is not a yes/no flag; expected 0 or 1{KnownNames(field)}"), null),
     };
 
     /// <summary>A flag of something that may not have happened: empty means no.</summary>
@@ -115,8 +122,7 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         var text = Text(field);
         if (text is null) return null;
         if (NumberText.TryParseInteger(text, out var value) && value >= min && value <= max) return value;
-        var expected = max - min == 1 ? $"{min} or {max}" : max - min == 2 ? $"{min}, {min + 1} or {max}" : $"{min}–{max}";
-        return FailWith<int?>(field, $"'{Raw(field)}' is not a known value; expected {expected}{KnownNames(field)}", null);
+        return FailWith<int?>(field, NotKnown(field, Range(min, max, "hoặc"), Range(min, max, "or")), null);
     }
 
     /// <summary>A text code from <paramref name="allowed"/>; null when empty.</summary>
@@ -124,27 +130,44 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
     {
         var text = Text(field);
         if (text is null || allowed.Contains(text)) return text;
-        return FailWith<string?>(field, $"'{Raw(field)}' is not a known value; expected {string.Join(", ", allowed)}{KnownNames(field)}", null);
+        return FailWith<string?>(field, NotKnown(field, string.Join(", ", allowed), string.Join(", ", allowed)), null);
     }
 
     /// <summary>Records that <paramref name="later"/> comes before <paramref name="earlier"/>.</summary>
     public void NotBefore(CanonicalField later, DateTime? laterValue, CanonicalField earlier, DateTime? earlierValue)
     {
         if (laterValue < earlierValue)
-            Fail(later, $"{DateText.ForPeople(laterValue.Value)} is before {Describe(earlier)} {DateText.ForPeople(earlierValue.Value)}");
+        {
+            var (laterText, earlierText) = (DateText.ForPeople(laterValue.Value), DateText.ForPeople(earlierValue.Value));
+            Fail(later, ProblemText.Of($"{laterText} sớm hơn {Describe(earlier)} ({earlierText})",
+                $"{laterText} is before {Describe(earlier)} {earlierText}"));
+        }
     }
 
     public void NotAfterAsOf(CanonicalField field, DateTime? value)
     {
         if (value > asOf)
-            Fail(field, $"{DateText.ForPeople(value.Value)} is after the snapshot's as-of time {DateText.ForPeople(asOf)}");
+            Fail(field, ProblemText.Of($"{DateText.ForPeople(value.Value)} {AfterAsOfVi} ({DateText.ForPeople(asOf)})",
+                $"{DateText.ForPeople(value.Value)} is after the snapshot's as-of time {DateText.ForPeople(asOf)}"));
     }
 
     /// <summary>Records that a period begins after the as-of time: nothing can have been reported for it yet.</summary>
     public void BegunByAsOf(CanonicalField field, DateOnly periodStart)
     {
         if (periodStart > DateOnly.FromDateTime(asOf))
-            Fail(field, $"'{Raw(field)}' begins on {DateText.ForPeople(periodStart.ToDateTime(TimeOnly.MinValue))}, after the snapshot's as-of time {DateText.ForPeople(asOf)}");
+        {
+            var start = DateText.ForPeople(periodStart.ToDateTime(TimeOnly.MinValue));
+            Fail(field, ProblemText.Of($"'{Raw(field)}' bắt đầu từ {start}, {AfterAsOfVi} ({DateText.ForPeople(asOf)})",
+                $"'{Raw(field)}' begins on {start}, after the snapshot's as-of time {DateText.ForPeople(asOf)}"));
+        }
+    }
+
+    /// <summary>Records that <paramref name="code"/> is not shaped like an indicator code.</summary>
+    public void IndicatorCode(CanonicalField field, string code)
+    {
+        if (code.Length > 0 && !IndicatorCodePattern().IsMatch(code))
+            Fail(field, ProblemText.Of($"'{Raw(field)}' không phải mã chỉ tiêu (chỉ gồm chữ thường không dấu, chữ số và _)",
+                $"'{Raw(field)}' is not an indicator code (lower-case letters, digits and _)"));
     }
 
     public void Fail(CanonicalField field, string reason) => Fail(field.Name, $"{Describe(field)}: {reason}");
@@ -158,12 +181,14 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         if (text is null) return null;
         if (!DateText.TryParse(text, _dateFormats, out var value))
         {
-            Fail(field, $"'{Raw(field)}' is not {DateDescription()}");
+            Fail(field, NotADate(field));
             return null;
         }
-        if (value.Year < EarliestYear) Fail(field, $"'{Raw(field)}' is before {EarliestYear}: not a plausible date");
-        else if (value.Year > asOf.Year + YearsAheadAllowed)
-            Fail(field, $"'{Raw(field)}' is after {asOf.Year + YearsAheadAllowed}: not a plausible date");
+        var latest = asOf.Year + YearsAheadAllowed;
+        if (value.Year < EarliestYear)
+            Fail(field, ProblemText.Of($"'{Raw(field)}' không hợp lý: trước năm {EarliestYear}", $"'{Raw(field)}' is before {EarliestYear}: not a plausible date"));
+        else if (value.Year > latest)
+            Fail(field, ProblemText.Of($"'{Raw(field)}' không hợp lý: sau năm {latest}", $"'{Raw(field)}' is after {latest}: not a plausible date"));
         return value;
     }
 
@@ -173,10 +198,28 @@ internal sealed class FieldReader(MappingProfile profile, DateTime asOf)
         return fallback;
     }
 
+    private string Negative(CanonicalField field) => ProblemText.Of($"'{Raw(field)}' là số âm", $"'{Raw(field)}' is negative");
+
+    private string NotKnown(CanonicalField field, string expectedVi, string expected) => ProblemText.Of(
+        $"'{Raw(field)}' không phải giá trị được chấp nhận; chỉ nhận {expectedVi}{KnownNamesVi(field)}",
+        $"'{Raw(field)}' is not a known value; expected {expected}{KnownNames(field)}");
+
+    private static string Range(int min, int max, string or) =>
+        max - min == 1 ? $"{min} {or} {max}" : max - min == 2 ? $"{min}, {min + 1} {or} {max}" : $"{min}–{max}";
+
+    private string KnownNamesVi(CanonicalField field) =>
+        profile.CodesFor(field) is { } codes ? $" hoặc một trong các tên mà hồ sơ ánh xạ dùng: {string.Join(", ", codes.Names)}" : "";
+
     private string KnownNames(CanonicalField field) =>
         profile.CodesFor(field) is { } codes ? $" or one of the profile's names: {string.Join(", ", codes.Names)}" : "";
 
-    private string DateDescription() => _dateFormats.Length == 0
-        ? DateText.IsoDescription
-        : $"a date in format {string.Join(" or ", _dateFormats)}";
+    private string NotADate(CanonicalField field)
+    {
+        var formats = _dateFormats.Length == 0 ? DateText.IsoFormatsForPeople : _dateFormats;
+        var english = _dateFormats.Length == 0 ? $"an ISO date ({string.Join(" or ", formats)})" : $"a date in format {string.Join(" or ", formats)}";
+        return ProblemText.Of($"'{Raw(field)}' không phải ngày hợp lệ (dạng {string.Join(" hoặc ", formats)})", $"'{Raw(field)}' is not {english}");
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex IndicatorCodePattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Ingestion.Records;
 
@@ -8,7 +7,7 @@ namespace IndicatorWarehouse.Ingestion.Validation;
 /// denominator for a rate); a period that had begun by the as-of time (a figure reports what happened). Whether the
 /// indicator exists, and whether a rate's parts agree with its value, is the catalog's business, checked where the
 /// catalog is loaded.</summary>
-internal sealed partial class FigureRowValidator : IRowValidator<FigureRecord>
+internal sealed class FigureRowValidator : IRowValidator<FigureRecord>
 {
     public static readonly FigureRowValidator Instance = new();
     private static readonly CanonicalSchema S = CanonicalSchema.Figures;
@@ -24,26 +23,26 @@ internal sealed partial class FigureRowValidator : IRowValidator<FigureRecord>
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(PeriodField);
         row.Key = $"{agency}|{indicator}|{period}";
-        if (indicator.Length > 0 && !IndicatorCode().IsMatch(indicator))
-            row.Fail(Indicator, $"'{row.Raw(Indicator)}' is not an indicator code (lower-case letters, digits and _)");
+        row.IndicatorCode(Indicator, indicator);
         if (period.Length > 0)
         {
             if (!Period.TryParse(period, out var p))
-                row.Fail(PeriodField, $"'{row.Raw(PeriodField)}' is not a period; use 2026-10, 2026-Q3, 2026-H1, 2026, or R2026-10, R2026-Q3, R2026-H1, R2026");
+                row.Fail(PeriodField, ProblemText.Of(
+                    $"'{row.Raw(PeriodField)}' không phải kỳ hợp lệ; dùng 2026-10, 2026-Q3, 2026-H1, 2026, hoặc R2026-10, R2026-Q3, R2026-H1, R2026",
+                    $"'{row.Raw(PeriodField)}' is not a period; use 2026-10, 2026-Q3, 2026-H1, 2026, or R2026-10, R2026-Q3, R2026-H1, R2026"));
             else row.BegunByAsOf(PeriodField, p.Start);
         }
         var value = row.Decimal(Value);
         var numerator = row.Decimal(Numerator);
         var denominator = row.Decimal(Denominator);
         if (value is null && numerator is null)
-            row.Fail(Value, "is empty, and so is numerator: give the value, or the numerator (and denominator for a rate)");
+            row.Fail(Value, ProblemText.Of("trống, tử số cũng trống: hãy ghi giá trị, hoặc tử số (và mẫu số nếu là tỷ lệ)",
+                "is empty, and so is numerator: give the value, or the numerator (and denominator for a rate)"));
         if (denominator is not null && numerator is null)
-            row.Fail(Numerator, "is empty, but a denominator is given: a rate needs both");
+            row.Fail(Numerator, ProblemText.Of("trống nhưng có mẫu số: tỷ lệ cần cả tử số và mẫu số",
+                "is empty, but a denominator is given: a rate needs both"));
         var record = new FigureRecord(agency, indicator, period, (double?)value, (double?)numerator, (double?)denominator,
             row.RequiredText(SourceDocument), row.RequiredText(Clause));
         return row.Problem is null ? record : null;
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
-    private static partial Regex IndicatorCode();
 }

@@ -46,5 +46,6 @@ internal static class NumberText
     public static bool TryParseInteger(string text, out int value) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
-    public static string Example(char decimalSeparator) => decimalSeparator == ',' ? "e.g. 150.000,5" : "e.g. 150000.5";
+    /// <summary>A number written under <paramref name="decimalSeparator"/>, to show in a message.</summary>
+    public static string Example(char decimalSeparator) => decimalSeparator == ',' ? "150.000,5" : "150000.5";
 }

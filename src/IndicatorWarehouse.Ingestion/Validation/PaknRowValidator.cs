@@ -22,7 +22,9 @@ internal sealed partial class PaknRowValidator : IRowValidator<PaknRecord>
         var agency = row.RequiredText(AgencyCode);
         var channel = row.Text(Channel);
         if (channel is not null && !ChannelCode().IsMatch(channel))
-            row.Fail(Channel, $"'{row.Raw(Channel)}' is not a channel code (national_portal, hotline_1022, provincial_portal, zalo, in_person, …)");
+            row.Fail(Channel, ProblemText.Of(
+                $"'{row.Raw(Channel)}' không phải mã kênh (national_portal, hotline_1022, provincial_portal, zalo, in_person, …)",
+                $"'{row.Raw(Channel)}' is not a channel code (national_portal, hotline_1022, provincial_portal, zalo, in_person, …)"));
         var received = row.RequiredDate(ReceivedAt);
         row.NotAfterAsOf(ReceivedAt, received);
         var handled = row.Date(HandledAt);

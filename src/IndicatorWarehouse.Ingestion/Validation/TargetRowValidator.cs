@@ -21,14 +21,16 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(Period);
         row.Key = $"{agency}|{indicator}|{period}";
-        if (indicator.Length > 0 && !IndicatorCode().IsMatch(indicator))
-            row.Fail(Indicator, $"'{row.Raw(Indicator)}' is not an indicator code (lower-case letters, digits and _)");
+        row.IndicatorCode(Indicator, indicator);
         if (period.Length > 0 && !IsPeriod(period))
-            row.Fail(Period, $"'{row.Raw(Period)}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10");
+            row.Fail(Period, ProblemText.Of(
+                $"'{row.Raw(Period)}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10",
+                $"'{row.Raw(Period)}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10"));
         var comparator = row.Text(Comparator) switch { "≥" => ">=", "≤" => "<=", var c => c };
         if (comparator is null) row.Fail(Comparator, FieldReader.EmptyButRequired);
         else if (!CanonicalCodes.Comparator.Contains(comparator))
-            row.Fail(Comparator, $"'{row.Raw(Comparator)}' is not a comparator; expected >=, <= or =");
+            row.Fail(Comparator, ProblemText.Of($"'{row.Raw(Comparator)}' không phải phép so sánh; chỉ nhận >=, <= hoặc =",
+                $"'{row.Raw(Comparator)}' is not a comparator; expected >=, <= or ="));
         var value = row.Decimal(Value);
         if (value is null && row.Text(Value) is null) row.Fail(Value, FieldReader.EmptyButRequired);
         var record = new TargetRecord(agency, indicator, period, comparator ?? "", (double)(value ?? 0),
@@ -47,7 +49,4 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:(?<to>\d{4})|H[12]|Q[1-4]|0[1-9]|1[0-2])?)?$")]
     private static partial Regex PeriodPattern();
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
-    private static partial Regex IndicatorCode();
 }

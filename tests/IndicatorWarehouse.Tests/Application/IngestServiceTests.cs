@@ -194,10 +194,16 @@ public abstract class IngestServiceTests<TProvider> : WarehouseTests<TProvider> 
 
         var result = await Service(w).LoadTargetsAsync(File("targets"), Valid(
             new TargetRecord("DNA.SYT", "on_time_rate_766", "2022", ">=", 98, "704/KH-SYT 24/01/2022", "I.2"),
-            new TargetRecord("DNA.SYT", "no_such_indicator", "2022", ">=", 98, "704/KH-SYT 24/01/2022", "I.3")));
+            new TargetRecord("DNA.SYT", "no_such_indicator", "2022", ">=", 98, "704/KH-SYT 24/01/2022", "I.3"),
+            new TargetRecord("DNA.SYT", "on_time_rate_766", "2025-2021", ">=", 98, "704/KH-SYT 24/01/2022", "I.4")));
 
-        Assert.Equal((1L, 1L), (result.Inserted, result.Quarantined));
+        Assert.Equal((1L, 2L), (result.Inserted, result.Quarantined));
         await using var c = await w.OpenAsync();
         Assert.Equal((20220101L, 20221231L), await c.QuerySingleAsync<(long, long)>("SELECT start_key, end_key FROM fact_target"));
+        Assert.Equal(
+        [
+            ("indicator", "'no_such_indicator' không có trong danh mục chỉ tiêu / 'no_such_indicator' is not in the indicator catalog"),
+            ("period", "'2025-2021' không phải kỳ chỉ tiêu hợp lệ / '2025-2021': the range ends before it starts."),
+        ], await c.QueryAsync<(string, string)>("SELECT field, reason FROM etl_quarantine ORDER BY line_no"));
     }
 }

@@ -107,7 +107,7 @@ public abstract class FigureTests<TProvider> : WarehouseTests<TProvider> where T
             TNI.SYT,plan_tasks_done,2027,10,,,Báo cáo quý III,I.5
             TNI.SYT,index766_total,2026-Q3,80,,,Báo cáo quý III,I.6
             TNI.XXX,plan_tasks_done,2026-Q3,10,,,Báo cáo quý III,I.7
-            TNI.SYT,dossier_sync_rate,2026-Q3,120,,,Báo cáo quý III,I.8
+            TNI.SYT,dossier_sync_rate,2026-Q3,120.5,,,Báo cáo quý III,I.8
             """);
         try
         {
@@ -118,10 +118,18 @@ public abstract class FigureTests<TProvider> : WarehouseTests<TProvider> where T
             var reasons = (await c.QueryAsync<(long Line, string Field, string Reason)>(
                 "SELECT line_no, field, reason FROM etl_quarantine ORDER BY line_no")).ToList();
             Assert.Equal(["indicator", "value", "denominator", "period", "indicator", "agency_code", "value"], reasons.Select(r => r.Field));
-            Assert.Contains("not in the indicator catalog", reasons[0].Reason);
-            Assert.Contains("does not match numerator ÷ denominator (90 %)", reasons[1].Reason);
-            Assert.Contains("after the snapshot's as-of time", reasons[3].Reason);
-            Assert.Contains("766 score", reasons[4].Reason);
+            Assert.Equal(
+            [
+                "'ty_le_la' không có trong danh mục chỉ tiêu / 'ty_le_la' is not in the indicator catalog",
+                "70 không khớp với tử số ÷ mẫu số (90 %) / 70 does not match numerator ÷ denominator (90 %)",
+                "'plan_tasks_done' là chỉ tiêu đếm số lượng: không có mẫu số / 'plan_tasks_done' is a count: it has no denominator",
+                "period: '2027' bắt đầu từ 01/01/2027, sau thời điểm dữ liệu của lô (20/11/2026 17:00) / "
+                    + "'2027' begins on 01/01/2027, after the snapshot's as-of time 20/11/2026 17:00",
+                "'index766_total' là điểm Bộ chỉ số 766, được tính từ các chỉ tiêu thành phần khi tổng hợp: hãy báo số liệu các chỉ tiêu thành phần / "
+                    + "'index766_total' is a 766 score, which the build computes from its metrics: report the metrics instead",
+                "'TNI.XXX' không có trong danh sách đơn vị của tệp tham chiếu (agencies.csv) / 'TNI.XXX' is not a unit of the reference file (agencies.csv)",
+                "120,5 không phải tỷ lệ phần trăm (0–100) / 120.5 is not a percent (0–100)",
+            ], reasons.Select(r => r.Reason));
         }
         finally
         {

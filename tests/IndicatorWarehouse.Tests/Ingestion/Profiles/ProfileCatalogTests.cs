@@ -64,7 +64,8 @@ public sealed class ProfileCatalogTests : IDisposable
         var outcome = ReadMotCua(MotCuaHeader, $"H1,1.005129,TNI.SYT,08/10/2026 09:15,,{fee},");
 
         Assert.Equal("fee_amount", outcome.Problem!.Field);
-        Assert.Equal($"fee_amount (Phí lệ phí): '{fee}' is not a number (decimal comma, e.g. 150.000,5)", outcome.Problem.Reason);
+        Assert.Equal($"fee_amount (Phí lệ phí): '{fee}' không phải số hợp lệ (dấu thập phân là dấu phẩy, ví dụ 150.000,5) / "
+            + $"'{fee}' is not a number (decimal comma, e.g. 150.000,5)", outcome.Problem.Reason);
     }
 
     [Fact]
@@ -72,8 +73,8 @@ public sealed class ProfileCatalogTests : IDisposable
     {
         var outcome = ReadMotCua(MotCuaHeader, "H1,1.005129,TNI.SYT,31/02/2026 08:00,,,");
 
-        Assert.Equal("received_at (Ngày tiếp nhận): '31/02/2026 08:00' is not a date in format dd/MM/yyyy HH:mm or dd/MM/yyyy HH:mm:ss or dd/MM/yyyy",
-            outcome.Problem!.Reason);
+        Assert.Equal("received_at (Ngày tiếp nhận): '31/02/2026 08:00' không phải ngày hợp lệ (dạng dd/MM/yyyy HH:mm hoặc dd/MM/yyyy HH:mm:ss hoặc dd/MM/yyyy) / "
+            + "'31/02/2026 08:00' is not a date in format dd/MM/yyyy HH:mm or dd/MM/yyyy HH:mm:ss or dd/MM/yyyy", outcome.Problem!.Reason);
     }
 
     [Fact]
@@ -82,7 +83,8 @@ public sealed class ProfileCatalogTests : IDisposable
         var outcome = ReadMotCua(MotCuaHeader, "H1,1.005129,TNI.SYT,08/10/2026 08:00,Qua mạng,,");
 
         Assert.Equal("channel", outcome.Problem!.Field);
-        Assert.Equal("channel (Kênh nộp): 'Qua mạng' is not a known value; expected 1, 2 or 3 or one of the profile's names: "
+        Assert.Equal("channel (Kênh nộp): 'Qua mạng' không phải giá trị được chấp nhận; chỉ nhận 1, 2 hoặc 3 hoặc một trong các tên mà hồ sơ ánh xạ dùng: "
+            + "Trực tiếp, Trực tuyến, Bưu chính, Bưu chính công ích / 'Qua mạng' is not a known value; expected 1, 2 or 3 or one of the profile's names: "
             + "Trực tiếp, Trực tuyến, Bưu chính, Bưu chính công ích", outcome.Problem.Reason);
     }
 
@@ -92,7 +94,9 @@ public sealed class ProfileCatalogTests : IDisposable
         var path = _folder.Write("export.csv", "Mã hồ sơ,Mã thủ tục,Mã đơn vị\nH1,1.005129,TNI.SYT\n");
 
         var e = Assert.Throws<SourceRejectedException>(() => SourceFileReader.ReadDossiers(path, MotCua, AsOf).ToList());
-        Assert.Contains("required column 'Ngày tiếp nhận' (received_at, profile mot-cua-excel) is missing", e.Problem);
+        Assert.Equal("thiếu cột bắt buộc 'Ngày tiếp nhận' (received_at, hồ sơ ánh xạ mot-cua-excel); dòng tiêu đề có: Mã hồ sơ, Mã thủ tục, Mã đơn vị / "
+            + "the required column 'Ngày tiếp nhận' (received_at, profile mot-cua-excel) is missing; the header has: Mã hồ sơ, Mã thủ tục, Mã đơn vị",
+            e.Problem);
     }
 
     [Fact]
@@ -101,7 +105,8 @@ public sealed class ProfileCatalogTests : IDisposable
         var path = _folder.Write("export.csv", "Mã hồ sơ,Mã thủ tục,Mã đơn vị,Ngày tiếp nhận,MÃ HỒ SƠ\nH1,1.005129,TNI.SYT,08/10/2026,H2\n");
 
         var e = Assert.Throws<SourceRejectedException>(() => SourceFileReader.ReadDossiers(path, MotCua, AsOf).ToList());
-        Assert.Contains("appears more than once", e.Problem);
+        Assert.Equal("cột 'Mã hồ sơ' (dossier_code) xuất hiện nhiều lần trong dòng tiêu đề / "
+            + "the column 'Mã hồ sơ' (dossier_code) appears more than once in the header", e.Problem);
     }
 
     [Fact]

@@ -62,8 +62,9 @@ public sealed class CsvRowReaderTests : IDisposable
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
         Assert.Equal(path, e.File);
-        Assert.Contains("not valid UTF-8", e.Problem);
-        Assert.Contains("line 4", e.Problem);
+        Assert.Equal("không phải văn bản UTF-8 hợp lệ ở dòng 4 (vị trí byte 16); hãy lưu lại dạng UTF-8 hoặc dùng hồ sơ ánh xạ khai báo bảng mã "
+            + "của tệp (ví dụ windows-1258) / is not valid UTF-8 text at line 4 (byte offset 16); save it as UTF-8 or use a profile that declares "
+            + "its encoding (e.g. windows-1258)", e.Problem);
     }
 
     [Fact]
@@ -75,7 +76,8 @@ public sealed class CsvRowReaderTests : IDisposable
         var path = _folder.WriteBytes("late.csv", bytes);
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
-        Assert.Contains("line 20002", e.Problem);
+        Assert.Contains("ở dòng 20.002 (vị trí byte ", e.Problem);
+        Assert.Contains("at line 20002 (byte offset ", e.Problem);
     }
 
     [Fact]
@@ -84,7 +86,8 @@ public sealed class CsvRowReaderTests : IDisposable
         var path = _folder.Write("u16.csv", "a,b\n1,2\n", Encoding.Unicode);
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("UTF-16", e.Problem);
+        Assert.Equal("là văn bản UTF-16 (có dấu BOM), không phải UTF-8; hãy lưu lại dạng UTF-8 hoặc dùng hồ sơ ánh xạ khai báo encoding: utf-16 / "
+            + "is UTF-16 text (byte-order mark), not UTF-8; save it as UTF-8 or use a profile that declares encoding: utf-16", e.Problem);
     }
 
     [Fact]
@@ -114,8 +117,8 @@ public sealed class CsvRowReaderTests : IDisposable
         var path = _folder.WriteBytes("export.csv", File.ReadAllBytes(Reference.Sample("mot-cua-excel.xlsx")));
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("ZIP archive", e.Problem);
-        Assert.Contains("not a CSV", e.Problem);
+        Assert.Equal("là tệp nén ZIP (bảng tính .xlsx?), không phải tệp văn bản CSV / is a ZIP archive (an .xlsx workbook?), not a CSV text file",
+            e.Problem);
     }
 
     [Fact]
@@ -124,7 +127,7 @@ public sealed class CsvRowReaderTests : IDisposable
         var path = _folder.WriteBytes("data.csv", [0x01, 0x02, 0x00, 0x41, 0x0A, 0x00]);
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("binary", e.Problem);
+        Assert.Equal("chứa byte NUL: đây là tệp nhị phân, không phải văn bản CSV / contains NUL bytes: a binary file, not CSV text", e.Problem);
     }
 
     [Fact]
@@ -133,8 +136,8 @@ public sealed class CsvRowReaderTests : IDisposable
         var path = _folder.Write("open.csv", "a,b\n1,2\n3,\"never closed\n4,5\n");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
-        Assert.Contains("line 3", e.Problem);
-        Assert.Contains("never closed", e.Problem);
+        Assert.Equal("dòng 3: một giá trị mở ngoặc kép nhưng không đóng (thiếu '\"' trước khi hết tệp) / "
+            + "line 3: a quoted field is never closed (missing '\"' before the end of the file)", e.Problem);
     }
 
     [Fact]
@@ -142,7 +145,7 @@ public sealed class CsvRowReaderTests : IDisposable
     {
         var path = _folder.Write("empty.csv", "");
 
-        Assert.Contains("empty", Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
+        Assert.Equal("tệp trống / the file is empty", Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
     }
 
     [Fact]
@@ -150,7 +153,8 @@ public sealed class CsvRowReaderTests : IDisposable
     {
         var path = _folder.Write("data.txt", "a\n1\n");
 
-        Assert.Contains(".txt", Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
+        Assert.Equal("không nhận loại tệp '.txt': chỉ nhận .csv, .json hoặc .xlsx / unsupported file type '.txt': expected .csv, .json or .xlsx",
+            Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class ExcelRowReaderTests : IDisposable
         var path = _folder.Write("export.xlsx", "Mã hồ sơ,Trạng thái\nH1,10\n");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("not an Excel workbook", e.Problem);
+        Assert.Equal("không phải bảng tính Excel (tệp .xlsx là một tệp nén ZIP; tệp này là văn bản) / "
+            + "is not an Excel workbook (an .xlsx file is a ZIP archive; this one is text)", e.Problem);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class ExcelRowReaderTests : IDisposable
             using (var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open())) writer.Write("not a workbook");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("not a readable Excel workbook", e.Problem);
+        Assert.StartsWith("không đọc được bảng tính Excel (tệp hỏng hoặc sai định dạng) / is not a readable Excel workbook (", e.Problem);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -71,7 +71,8 @@ public sealed class JsonRowReaderTests : IDisposable
         var path = _folder.Write("obj.json", """{ "data": [ { "MaHoSo": "H1" } ] }""");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path));
-        Assert.Contains("not a JSON array", e.Problem);
+        Assert.Equal("là một đối tượng JSON, không phải mảng JSON gồm các đối tượng (mỗi bản ghi một đối tượng) / "
+            + "is a JSON object, not a JSON array of objects (one object per record)", e.Problem);
     }
 
     [Fact]
@@ -79,7 +80,8 @@ public sealed class JsonRowReaderTests : IDisposable
     {
         var path = _folder.Write("csv.json", "MaHoSo,TrangThai\nH1,10\n");
 
-        Assert.Contains("not a JSON array", Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
+        Assert.Equal("không phải mảng JSON: phải bắt đầu bằng '[' / is not a JSON array: it must start with '['",
+            Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path)).Problem);
     }
 
     [Fact]
@@ -91,7 +93,7 @@ public sealed class JsonRowReaderTests : IDisposable
 
         var e = Assert.Throws<SourceRejectedException>(() => { foreach (var row in reader.ReadAll()) seen.Add(row["MaHoSo"]); });
         Assert.Equal(["H1", "H2"], seen);
-        Assert.Contains("not valid JSON", e.Problem);
+        Assert.StartsWith("không phải JSON hợp lệ ở dòng 4 (sai cú pháp hoặc tệp bị cắt cụt) / is not valid JSON at line 4: ", e.Problem);
     }
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class JsonRowReaderTests : IDisposable
         var path = _folder.Write("bad.json", "[\n{\"a\":1},\n{\"a\":2},\n{\"a\": tru}\n]");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
-        Assert.Contains("line 4", e.Problem);
+        Assert.StartsWith("không phải JSON hợp lệ ở dòng 4 (sai cú pháp hoặc tệp bị cắt cụt) / is not valid JSON at line 4: ", e.Problem);
     }
 
     [Fact]
@@ -109,8 +111,8 @@ public sealed class JsonRowReaderTests : IDisposable
         var path = _folder.Write("mixed.json", """[{"a":1}, "H2"]""");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
-        Assert.Contains("element 2", e.Problem);
-        Assert.Contains("a string", e.Problem);
+        Assert.Equal("phần tử thứ 2 của mảng là một chuỗi văn bản, không phải một đối tượng chứa một bản ghi / "
+            + "element 2 of the array is a string, not an object with one record", e.Problem);
     }
 
     [Fact]
@@ -119,7 +121,7 @@ public sealed class JsonRowReaderTests : IDisposable
         var path = _folder.Write("two.json", """[{"a":1}] [{"a":2}]""");
 
         var e = Assert.Throws<SourceRejectedException>(() => RawRowReader.Open(path).ReadAll().ToList());
-        Assert.Contains("after the closing", e.Problem);
+        Assert.Equal("còn nội dung sau dấu ']' đóng mảng / has content after the closing ']' of the array", e.Problem);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -74,21 +74,21 @@ public sealed class DossierValidationTests : IDisposable
         Assert.False(outcome.IsValid);
         Assert.Null(outcome.Record);
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Equal($"{field}: is empty, but every record needs it", outcome.Problem.Reason);
+        Assert.Equal($"{field}: trống nhưng bắt buộc phải có / is empty, but every record needs it", outcome.Problem.Reason);
     }
 
     [Theory]
-    [InlineData("late_reason", 1000)]
-    [InlineData("procedure_name", 1000)]
-    [InlineData("agency_name", 300)]
-    public void ReadDossiers_TextLongerThanTheWarehouseKeeps_QuarantinedWithItsLengthAndTheLimit(string field, int limit)
+    [InlineData("late_reason", 1000, "dài 1.001 ký tự, kho dữ liệu chỉ giữ tối đa 1.000")]
+    [InlineData("procedure_name", 1000, "dài 1.001 ký tự, kho dữ liệu chỉ giữ tối đa 1.000")]
+    [InlineData("agency_name", 300, "dài 301 ký tự, kho dữ liệu chỉ giữ tối đa 300")]
+    public void ReadDossiers_TextLongerThanTheWarehouseKeeps_QuarantinedWithItsLengthAndTheLimit(string field, int limit, string vietnamese)
     {
         var fits = ReadOne(new() { [field] = new string('x', limit) });
         var outcome = ReadOne(new() { [field] = new string('x', limit + 1) });
 
         Assert.True(fits.IsValid);
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Equal($"{field}: is {limit + 1} characters long; the warehouse keeps at most {limit}", outcome.Problem.Reason);
+        Assert.Equal($"{field}: {vietnamese} / is {limit + 1} characters long; the warehouse keeps at most {limit}", outcome.Problem.Reason);
         Assert.Equal("H57.22-261008-0975", outcome.Problem.RecordKey);
     }
 
@@ -102,7 +102,8 @@ public sealed class DossierValidationTests : IDisposable
         var outcome = ReadOne(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Equal($"{field}: '{text}' is not an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)", outcome.Problem.Reason);
+        Assert.Equal($"{field}: '{text}' không phải ngày hợp lệ (dạng yyyy-MM-dd hoặc yyyy-MM-ddTHH:mm:ss) / "
+            + $"'{text}' is not an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)", outcome.Problem.Reason);
         Assert.Equal("H57.22-261008-0975", outcome.Problem.RecordKey);
     }
 
@@ -111,7 +112,8 @@ public sealed class DossierValidationTests : IDisposable
     {
         var outcome = ReadOne(new() { ["received_at"] = "1900-01-01", ["finished_at"] = "", ["returned_at"] = "" });
 
-        Assert.Contains("not a plausible date", outcome.Problem!.Reason);
+        Assert.Equal("received_at: '1900-01-01' không hợp lý: trước năm 2000 / '1900-01-01' is before 2000: not a plausible date",
+            outcome.Problem!.Reason);
     }
 
     [Fact]
@@ -120,7 +122,8 @@ public sealed class DossierValidationTests : IDisposable
         var outcome = ReadOne(new() { ["received_at"] = "2026-11-02T08:00:00", ["finished_at"] = "", ["returned_at"] = "" });
 
         Assert.Equal("received_at", outcome.Problem!.Field);
-        Assert.Equal("received_at: 02/11/2026 08:00 is after the snapshot's as-of time 31/10/2026 17:00", outcome.Problem.Reason);
+        Assert.Equal("received_at: 02/11/2026 08:00 sau thời điểm dữ liệu của lô (31/10/2026 17:00) / "
+            + "02/11/2026 08:00 is after the snapshot's as-of time 31/10/2026 17:00", outcome.Problem.Reason);
     }
 
     [Fact]
@@ -135,39 +138,52 @@ public sealed class DossierValidationTests : IDisposable
         var outcome = ReadOne(new() { ["finished_at"] = "2026-10-07T16:00:00" });
 
         Assert.Equal("finished_at", outcome.Problem!.Field);
-        Assert.Equal("finished_at: 07/10/2026 16:00 is before received_at 08/10/2026 09:15", outcome.Problem.Reason);
+        Assert.Equal("finished_at: 07/10/2026 16:00 sớm hơn received_at (08/10/2026 09:15) / 07/10/2026 16:00 is before received_at 08/10/2026 09:15",
+            outcome.Problem.Reason);
     }
 
     [Theory]
-    [InlineData("fee_amount", "500,000", "not a number (decimal point")]
-    [InlineData("fee_amount", "năm trăm", "not a number")]
-    [InlineData("fee_amount", "-5", "negative")]
-    [InlineData("supplement_wait_days", "2,5", "not a number (decimal point, e.g. 150000.5)")]
-    [InlineData("supplement_requests", "1.5", "not a whole number")]
+    [InlineData("fee_amount", "500,000",
+        "'500,000' không phải số hợp lệ (dấu thập phân là dấu chấm, ví dụ 150000.5) / '500,000' is not a number (decimal point, e.g. 150000.5)")]
+    [InlineData("fee_amount", "năm trăm",
+        "'năm trăm' không phải số hợp lệ (dấu thập phân là dấu chấm, ví dụ 150000.5) / 'năm trăm' is not a number (decimal point, e.g. 150000.5)")]
+    [InlineData("fee_amount", "-5", "'-5' là số âm / '-5' is negative")]
+    [InlineData("supplement_wait_days", "2,5",
+        "'2,5' không phải số hợp lệ (dấu thập phân là dấu chấm, ví dụ 150000.5) / '2,5' is not a number (decimal point, e.g. 150000.5)")]
+    [InlineData("supplement_requests", "1.5", "'1.5' không phải số nguyên / '1.5' is not a whole number")]
+    [InlineData("supplement_requests", "-1", "'-1' là số âm / '-1' is negative")]
     public void ReadDossiers_BadNumber_Quarantined(string field, string text, string reason)
     {
         var outcome = ReadOne(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Contains(reason, outcome.Problem.Reason);
+        Assert.Equal($"{field}: {reason}", outcome.Problem.Reason);
     }
 
     [Theory]
-    [InlineData("status", "11", "expected 1–10")]
-    [InlineData("status", "Đã trả kết quả", "expected 1–10")]
-    [InlineData("channel", "4", "expected 1, 2 or 3")]
-    [InlineData("paid_online", "3", "expected 0, 1 or 2")]
-    [InlineData("applicant_type", "0", "expected 1 or 2")]
-    [InlineData("online_service", "muc_do_4", "expected toan_trinh, mot_phan, none")]
-    [InlineData("citizen_rating", "ok", "expected like, dislike")]
-    [InlineData("apology_issued", "yes", "expected 0 or 1")]
-    public void ReadDossiers_UnknownCode_Quarantined(string field, string text, string expected)
+    [InlineData("status", "11", "1–10", "1–10")]
+    [InlineData("status", "Đã trả kết quả", "1–10", "1–10")]
+    [InlineData("channel", "4", "1, 2 hoặc 3", "1, 2 or 3")]
+    [InlineData("paid_online", "3", "0, 1 hoặc 2", "0, 1 or 2")]
+    [InlineData("applicant_type", "0", "1 hoặc 2", "1 or 2")]
+    [InlineData("online_service", "muc_do_4", "toan_trinh, mot_phan, none", "toan_trinh, mot_phan, none")]
+    [InlineData("citizen_rating", "ok", "like, dislike", "like, dislike")]
+    public void ReadDossiers_UnknownCode_Quarantined(string field, string text, string expectedVi, string expected)
     {
         var outcome = ReadOne(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.StartsWith($"{field}: '{text}' is not", outcome.Problem.Reason);
-        Assert.Contains(expected, outcome.Problem.Reason);
+        Assert.Equal($"{field}: '{text}' không phải giá trị được chấp nhận; chỉ nhận {expectedVi} / '{text}' is not a known value; expected {expected}",
+            outcome.Problem.Reason);
+    }
+
+    [Fact]
+    public void ReadDossiers_FlagNotZeroOrOne_Quarantined()
+    {
+        var outcome = ReadOne(new() { ["apology_issued"] = "yes" });
+
+        Assert.Equal("apology_issued: 'yes' không phải giá trị có/không; chỉ nhận 0 hoặc 1 / 'yes' is not a yes/no flag; expected 0 or 1",
+            outcome.Problem!.Reason);
     }
 
     [Fact]
@@ -194,7 +210,8 @@ public sealed class DossierValidationTests : IDisposable
 
         var outcome = Assert.Single(Read(csv));
         Assert.Equal("(row)", outcome.Problem!.Field);
-        Assert.Contains("has 23 values but the header has 22 columns", outcome.Problem.Reason);
+        Assert.Equal("có 23 giá trị nhưng dòng tiêu đề có 22 cột (dấu phân cách trong giá trị không đặt trong ngoặc kép?) / "
+            + "has 23 values but the header has 22 columns (an unquoted delimiter in a value?)", outcome.Problem.Reason);
     }
 
     [Fact]
@@ -216,7 +233,8 @@ public sealed class DossierValidationTests : IDisposable
 
         var e = Assert.Throws<SourceRejectedException>(() => Read(csv));
         Assert.EndsWith("onestop.csv", e.File);
-        Assert.Contains("required column 'received_at' is missing", e.Problem);
+        Assert.Equal("thiếu cột bắt buộc 'received_at'; dòng tiêu đề có: dossier_code, procedure_code, agency_code, status / "
+            + "the required column 'received_at' is missing; the header has: dossier_code, procedure_code, agency_code, status", e.Problem);
     }
 
     [Fact]
@@ -240,7 +258,8 @@ public sealed class DossierValidationTests : IDisposable
 
         var e = Assert.Throws<SourceRejectedException>(() =>
             SourceFileReader.ReadDossiers(path, Reference.Profiles.Get("pakn-he-thong"), AsOf).ToList());
-        Assert.Contains("maps pakn files, not onestop", e.Problem);
+        Assert.Equal("hồ sơ ánh xạ 'pakn-he-thong' dành cho tệp pakn, không phải tệp onestop / "
+            + "the profile 'pakn-he-thong' maps pakn files, not onestop", e.Problem);
     }
 
     [Fact]
@@ -252,7 +271,8 @@ public sealed class DossierValidationTests : IDisposable
         var outcomes = SourceFileReader.ReadDossiers(path, null, AsOf);
         Assert.Equal(["H1", "H2", "H3"], outcomes.Take(3).Select(o => o.Record!.DossierCode));
         var e = Assert.Throws<SourceRejectedException>(() => outcomes.Count());
-        Assert.Contains("line 5002", e.Problem);
+        Assert.StartsWith("không phải văn bản UTF-8 hợp lệ ở dòng 5.002 (vị trí byte ", e.Problem);
+        Assert.Contains(" / is not valid UTF-8 text at line 5002 (byte offset ", e.Problem);
     }
 
     [Fact]

@@ -28,20 +28,26 @@ public sealed class PaknDigitizationTargetValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("state", "waiting_publish", "expected waiting, processing, handled, refused, returned, published")]
-    [InlineData("category", "complaint", "expected procedure, conduct, other")]
-    [InlineData("reaction", "😀", "expected like, dislike")]
-    [InlineData("channel", "Tổng đài 1022", "not a channel code")]
-    [InlineData("handled_at", "2026-09-30T10:00:00", "is before received_at 01/10/2026 09:00")]
-    [InlineData("received_at", "2026-11-01T00:00:00", "after the snapshot's as-of time")]
-    [InlineData("feedback_code", "", "is empty")]
-    [InlineData("due_at", "15/10/2026", "not an ISO date")]
+    [InlineData("state", "waiting_publish", "'waiting_publish' không phải giá trị được chấp nhận; chỉ nhận waiting, processing, handled, refused, "
+        + "returned, published / 'waiting_publish' is not a known value; expected waiting, processing, handled, refused, returned, published")]
+    [InlineData("category", "complaint",
+        "'complaint' không phải giá trị được chấp nhận; chỉ nhận procedure, conduct, other / 'complaint' is not a known value; expected procedure, conduct, other")]
+    [InlineData("reaction", "😀", "'😀' không phải giá trị được chấp nhận; chỉ nhận like, dislike / '😀' is not a known value; expected like, dislike")]
+    [InlineData("channel", "Tổng đài 1022", "'Tổng đài 1022' không phải mã kênh (national_portal, hotline_1022, provincial_portal, zalo, in_person, …) / "
+        + "'Tổng đài 1022' is not a channel code (national_portal, hotline_1022, provincial_portal, zalo, in_person, …)")]
+    [InlineData("handled_at", "2026-09-30T10:00:00",
+        "30/09/2026 10:00 sớm hơn received_at (01/10/2026 09:00) / 30/09/2026 10:00 is before received_at 01/10/2026 09:00")]
+    [InlineData("received_at", "2026-11-01T00:00:00",
+        "01/11/2026 sau thời điểm dữ liệu của lô (31/10/2026 17:00) / 01/11/2026 is after the snapshot's as-of time 31/10/2026 17:00")]
+    [InlineData("feedback_code", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
+    [InlineData("due_at", "15/10/2026", "'15/10/2026' không phải ngày hợp lệ (dạng yyyy-MM-dd hoặc yyyy-MM-ddTHH:mm:ss) / "
+        + "'15/10/2026' is not an ISO date (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss)")]
     public void ReadPakn_BadValue_Quarantined(string field, string text, string reason)
     {
         var outcome = Pakn(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Contains(reason, outcome.Problem.Reason);
+        Assert.Equal($"{field}: {reason}", outcome.Problem.Reason);
     }
 
     [Fact]
@@ -63,16 +69,16 @@ public sealed class PaknDigitizationTargetValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("documents_digitized", "ba", "not a whole number")]
-    [InlineData("documents_submitted", "-1", "negative")]
-    [InlineData("result_electronic", "2", "expected 0 or 1")]
-    [InlineData("agency_code", "", "is empty")]
+    [InlineData("documents_digitized", "ba", "'ba' không phải số nguyên / 'ba' is not a whole number")]
+    [InlineData("documents_submitted", "-1", "'-1' là số âm / '-1' is negative")]
+    [InlineData("result_electronic", "2", "'2' không phải giá trị có/không; chỉ nhận 0 hoặc 1 / '2' is not a yes/no flag; expected 0 or 1")]
+    [InlineData("agency_code", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
     public void ReadDigitization_BadValue_Quarantined(string field, string text, string reason)
     {
         var outcome = Digitization(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Contains(reason, outcome.Problem.Reason);
+        Assert.Equal($"{field}: {reason}", outcome.Problem.Reason);
     }
 
     [Theory]
@@ -88,21 +94,34 @@ public sealed class PaknDigitizationTargetValidationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("period", "2026-13", "not a target period")]
-    [InlineData("period", "2025-2021", "not a target period")]
-    [InlineData("period", "Q1/2026", "not a target period")]
-    [InlineData("comparator", ">", "expected >=, <= or =")]
-    [InlineData("value", "sáu mươi", "not a number")]
-    [InlineData("value", "", "is empty")]
-    [InlineData("indicator", "Online Rate", "not an indicator code")]
-    [InlineData("clause", "", "is empty")]
-    [InlineData("source_document", "", "is empty")]
+    [InlineData("comparator", ">", "'>' không phải phép so sánh; chỉ nhận >=, <= hoặc = / '>' is not a comparator; expected >=, <= or =")]
+    [InlineData("comparator", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
+    [InlineData("value", "sáu mươi", "'sáu mươi' không phải số hợp lệ (dấu thập phân là dấu chấm, ví dụ 150000.5) / "
+        + "'sáu mươi' is not a number (decimal point, e.g. 150000.5)")]
+    [InlineData("value", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
+    [InlineData("indicator", "Online Rate", "'Online Rate' không phải mã chỉ tiêu (chỉ gồm chữ thường không dấu, chữ số và _) / "
+        + "'Online Rate' is not an indicator code (lower-case letters, digits and _)")]
+    [InlineData("clause", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
+    [InlineData("source_document", "", "trống nhưng bắt buộc phải có / is empty, but every record needs it")]
     public void ReadTargets_BadValue_Quarantined(string field, string text, string reason)
     {
         var outcome = Target(new() { [field] = text });
 
         Assert.Equal(field, outcome.Problem!.Field);
-        Assert.Contains(reason, outcome.Problem.Reason);
+        Assert.Equal($"{field}: {reason}", outcome.Problem.Reason);
+    }
+
+    [Theory]
+    [InlineData("2026-13")]
+    [InlineData("2025-2021")]
+    [InlineData("Q1/2026")]
+    public void ReadTargets_MalformedPeriod_QuarantinedNamingTheForms(string period)
+    {
+        var outcome = Target(new() { ["period"] = period });
+
+        Assert.Equal("period", outcome.Problem!.Field);
+        Assert.Equal($"period: '{period}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10 / "
+            + $"'{period}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10", outcome.Problem.Reason);
     }
 
     [Fact]
@@ -119,7 +138,8 @@ public sealed class PaknDigitizationTargetValidationTests : IDisposable
         var path = _folder.Write("targets.csv", "agency_code,indicator,period,comparator,value,source_document\nDNA.SYT,online_rate,2022,>=,60,704\n");
 
         var e = Assert.Throws<SourceRejectedException>(() => SourceFileReader.ReadTargets(path, null, AsOf).ToList());
-        Assert.Contains("'clause'", e.Problem);
+        Assert.Equal("thiếu cột bắt buộc 'clause'; dòng tiêu đề có: agency_code, indicator, period, comparator, value, source_document / "
+            + "the required column 'clause' is missing; the header has: agency_code, indicator, period, comparator, value, source_document", e.Problem);
     }
 
     public void Dispose() => _folder.Dispose();
