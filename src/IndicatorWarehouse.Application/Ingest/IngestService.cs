@@ -30,7 +30,7 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
     public async Task<SnapshotResult> LoadFileAsync(SourceKind kind, string path, MappingProfile? profile, DateTime asOf,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file.", path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: không có tệp này / no such file", path);
         var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, asOf, CodeVersion);
         if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
         return kind switch
