@@ -87,9 +87,11 @@ FROM (
     FROM fact_dossier d
     JOIN dim_agency a ON a.agency_key = d.agency_key
     LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
-    -- Status 3 (not accepted) leaves every measure.
+    -- Status 3 (not accepted) leaves every measure. The unary + keeps SQLite from reading the dossiers through
+    -- ix_fact_dossier_pending (one random row fetch per dossier): even a build of the last year alone reads a
+    -- fifth of them, which one pass over the table does faster (measured at 1M: 4.0 s against 5.5 s in full).
     WHERE (d.status IS NULL OR d.status <> 3)
-      AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR d.end_date_key >= @from_key)
+      AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR +d.end_date_key >= @from_key)
 ) x
 GROUP BY agency_code, rs, es, os, rrs, res, ros;
 
