@@ -11,8 +11,9 @@
 --   * Work tables are session temp tables, created by a step that names no parameter (see
 --     load/dossier.sql: keep the at-sign out of create_temp, comments included), with text columns in the
 --     database's collation.
---   * The two counting steps compile for the grain at hand (OPTION (RECOMPILE)): the CASEs on @reporting
---     fold to one sequence column, so the join to dim_period is a range seek on (grain, seq) per row.
+--   * The two counting steps compile for the grain at hand (OPTION (RECOMPILE)): @grain_months becomes a
+--     constant and pakn_counts' CASEs on @reporting fold to one sequence column, so the join to dim_period is a
+--     range seek on (grain, seq) per row.
 --   * Rates divide in float, as SQLite's REAL does (100.0 alone is decimal in T-SQL and would round to
 --     six decimals). Counts are per unit and period, far below 2^31: int.
 --   * insert_values unpivots the counts with CROSS APPLY (VALUES ...), one pass instead of 27 UNION ALL scans.
