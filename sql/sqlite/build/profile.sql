@@ -1,9 +1,15 @@
--- First stage of the measure build, run once per build: every dossier and PAKN in the date range is reduced to
--- the month (and reporting-month) sequence numbers of its milestones plus its period-independent flags, and
--- identical profiles are counted together. Each grain then joins these few rows to its periods instead of
--- re-evaluating every dossier (quarter = month / 3, half = month / 6, year = month / 12; likewise for the
--- reporting grains). Month sequences come from the yyyymmdd keys by arithmetic (year * 12 + month - 1), the
--- reporting month adds one from the cut-off day (Period.ReportCutOffDay, passed as @cutoff_day) on.
+-- First stage of the measure build, run once per build. Every dossier in the date range is reduced to the month
+-- (and reporting-month) sequence numbers of its milestones, dossiers with the same milestones counted together
+-- with their flags summed (profile_dossiers); those profiles are then turned into changes per unit and month
+-- (dossier_months): what was received in the month, what ended in it, and by how much the pending-overdue stock
+-- moved. Each grain then counts a period from these unit × month rows alone — a flow is the sum over the
+-- period's months, a stock (carried over, pending, pending overdue) the sum of every change up to the period —
+-- so its cost no longer grows with the dossiers (quarter = month / 3, half = month / 6, year = month / 12; likewise
+-- for the reporting grains). A stock so summed equals counting the dossiers open at the period because no dossier
+-- ends before it is received (DossierRowValidator quarantines such a row).
+-- PAKN, far fewer, keep one profile per identical milestones, joined to the periods of their life.
+-- Month sequences come from the yyyymmdd keys by arithmetic (year * 12 + month - 1), the reporting month adds
+-- one from the cut-off day (Period.ReportCutOffDay, passed as @cutoff_day) on.
 -- Parameters: @from_key, @to_key (yyyymmdd), @cutoff_day.
 
 -- step: create_profiles
@@ -11,11 +17,31 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_profile (
     agency_code TEXT NOT NULL,
     rs INTEGER NOT NULL, es INTEGER, os INTEGER,        -- month seq of received, end, first overdue day
     rrs INTEGER NOT NULL, res INTEGER, ros INTEGER,     -- the same in reporting months (15th -> 14th)
-    online INTEGER NOT NULL, outcome INTEGER, has_fee INTEGER NOT NULL, paid_online INTEGER NOT NULL,
-    digitized INTEGER NOT NULL, reused INTEGER NOT NULL, result_required INTEGER NOT NULL, result_electronic INTEGER NOT NULL,
-    disliked INTEGER NOT NULL, apology INTEGER NOT NULL, withdrawn INTEGER NOT NULL,
-    personal_store INTEGER NOT NULL, population_db INTEGER NOT NULL,
-    n INTEGER NOT NULL);
+    n INTEGER NOT NULL,
+    -- flags counted in the month received
+    online INTEGER NOT NULL, has_fee INTEGER NOT NULL, paid_online INTEGER NOT NULL, digitized INTEGER NOT NULL,
+    reused INTEGER NOT NULL, personal_store INTEGER NOT NULL, population_db INTEGER NOT NULL,
+    -- flags counted in the month ended
+    early INTEGER NOT NULL, on_time INTEGER NOT NULL, late INTEGER NOT NULL,
+    result_required INTEGER NOT NULL, result_electronic INTEGER NOT NULL, late_with_apology INTEGER NOT NULL,
+    late_not_disliked INTEGER NOT NULL, late_not_withdrawn INTEGER NOT NULL,
+    -- flags counted over the dossier's whole life
+    disliked INTEGER NOT NULL, not_withdrawn INTEGER NOT NULL);
+-- Changes per unit, calendar (reporting 0/1) and month: received in m, ended in m, pending-overdue stock change in m.
+CREATE TEMP TABLE IF NOT EXISTS tmp_received_month (
+    agency_code TEXT NOT NULL, reporting INTEGER NOT NULL, m INTEGER NOT NULL,
+    n INTEGER NOT NULL, online INTEGER NOT NULL, has_fee INTEGER NOT NULL, paid_online INTEGER NOT NULL,
+    digitized INTEGER NOT NULL, reused INTEGER NOT NULL, personal_store INTEGER NOT NULL, population_db INTEGER NOT NULL,
+    disliked INTEGER NOT NULL, not_withdrawn INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS tmp_ended_month (
+    agency_code TEXT NOT NULL, reporting INTEGER NOT NULL, m INTEGER NOT NULL,
+    n INTEGER NOT NULL, early INTEGER NOT NULL, on_time INTEGER NOT NULL, late INTEGER NOT NULL,
+    result_required INTEGER NOT NULL, result_electronic INTEGER NOT NULL, late_with_apology INTEGER NOT NULL,
+    late_not_disliked INTEGER NOT NULL, late_not_withdrawn INTEGER NOT NULL,
+    disliked INTEGER NOT NULL, not_withdrawn INTEGER NOT NULL);
+CREATE TEMP TABLE IF NOT EXISTS tmp_overdue_month (
+    agency_code TEXT NOT NULL, reporting INTEGER NOT NULL, m INTEGER NOT NULL,
+    n INTEGER NOT NULL, not_disliked INTEGER NOT NULL, not_withdrawn INTEGER NOT NULL);
 CREATE TEMP TABLE IF NOT EXISTS tmp_pakn_profile (
     agency_code TEXT NOT NULL,
     rs INTEGER NOT NULL, hs INTEGER, ls INTEGER,        -- month seq of received, handled, first day past the deadline
@@ -23,35 +49,87 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_pakn_profile (
     handled_late INTEGER NOT NULL, disliked INTEGER NOT NULL,
     n INTEGER NOT NULL);
 DELETE FROM tmp_dossier_profile;
+DELETE FROM tmp_received_month;
+DELETE FROM tmp_ended_month;
+DELETE FROM tmp_overdue_month;
 DELETE FROM tmp_pakn_profile;
 
 -- step: profile_dossiers
 INSERT INTO tmp_dossier_profile
-SELECT a.agency_code,
-       (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1, (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1, (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1,
-       (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
-       (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
-       (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END,
-       CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END,
-       d.outcome,
-       CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END,
-       CASE WHEN d.fee_amount > 0 AND d.paid_online IN (1, 2) THEN 1 ELSE 0 END,
-       CASE WHEN g.documents_digitized > 0 THEN 1 ELSE 0 END,
-       CASE WHEN g.documents_reused > 0 THEN 1 ELSE 0 END,
-       CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 THEN 1 ELSE 0 END,
-       CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 AND g.result_electronic = 1 THEN 1 ELSE 0 END,
-       CASE WHEN d.citizen_rating = 'dislike' THEN 1 ELSE 0 END,
-       d.apology_issued, d.is_withdrawn,
-       CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END,
-       CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END,
-       COUNT(*)
-FROM fact_dossier d
-JOIN dim_agency a ON a.agency_key = d.agency_key
-LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
--- Status 3 (not accepted) leaves every measure.
-WHERE (d.status IS NULL OR d.status <> 3)
-  AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR d.end_date_key >= @from_key)
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20;
+SELECT agency_code, rs, es, os, rrs, res, ros, COUNT(*),
+       SUM(online), SUM(has_fee), SUM(paid_online), SUM(digitized), SUM(reused), SUM(personal_store), SUM(population_db),
+       SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 3 THEN 1 ELSE 0 END),
+       SUM(result_required), SUM(result_electronic),
+       SUM(CASE WHEN outcome = 3 THEN apology ELSE 0 END),
+       SUM(CASE WHEN outcome = 3 AND disliked = 0 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN outcome = 3 AND withdrawn = 0 THEN 1 ELSE 0 END),
+       SUM(disliked), SUM(1 - withdrawn)
+FROM (
+    SELECT a.agency_code,
+           (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
+           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
+           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 AS os,
+           (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS rrs,
+           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS res,
+           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS ros,
+           CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
+           d.outcome,
+           CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
+           CASE WHEN d.fee_amount > 0 AND d.paid_online IN (1, 2) THEN 1 ELSE 0 END AS paid_online,
+           CASE WHEN g.documents_digitized > 0 THEN 1 ELSE 0 END AS digitized,
+           CASE WHEN g.documents_reused > 0 THEN 1 ELSE 0 END AS reused,
+           CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 THEN 1 ELSE 0 END AS result_required,
+           CASE WHEN g.result_required = 1 AND d.is_withdrawn = 0 AND g.result_electronic = 1 THEN 1 ELSE 0 END AS result_electronic,
+           CASE WHEN d.citizen_rating = 'dislike' THEN 1 ELSE 0 END AS disliked,
+           d.apology_issued AS apology, d.is_withdrawn AS withdrawn,
+           CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
+           CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
+    FROM fact_dossier d
+    JOIN dim_agency a ON a.agency_key = d.agency_key
+    LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
+    -- Status 3 (not accepted) leaves every measure. The unary + keeps SQLite from reading the dossiers through
+    -- ix_fact_dossier_pending (one random row fetch per dossier): even a build of the last year alone reads a
+    -- fifth of them, which one pass over the table does faster (measured at 1M: 4.0 s against 5.5 s in full).
+    WHERE (d.status IS NULL OR d.status <> 3)
+      AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR +d.end_date_key >= @from_key)
+) x
+GROUP BY agency_code, rs, es, os, rrs, res, ros;
+
+-- step: dossier_months
+-- Each profile once per calendar: c.reporting = 0 reads the calendar months, 1 the reporting months.
+-- A still-open dossier joins the pending-overdue stock in the month both received and overdue (the later of the
+-- two) and leaves it in the month it ends, if that is not earlier (the latest of the three): same month, no change.
+INSERT INTO tmp_received_month
+SELECT x.agency_code, c.reporting, CASE WHEN c.reporting = 1 THEN x.rrs ELSE x.rs END,
+       SUM(x.n), SUM(x.online), SUM(x.has_fee), SUM(x.paid_online), SUM(x.digitized), SUM(x.reused),
+       SUM(x.personal_store), SUM(x.population_db), SUM(x.disliked), SUM(x.not_withdrawn)
+FROM tmp_dossier_profile x CROSS JOIN (SELECT 0 AS reporting UNION ALL SELECT 1) c
+GROUP BY x.agency_code, c.reporting, CASE WHEN c.reporting = 1 THEN x.rrs ELSE x.rs END;
+INSERT INTO tmp_ended_month
+SELECT x.agency_code, c.reporting, CASE WHEN c.reporting = 1 THEN x.res ELSE x.es END,
+       SUM(x.n), SUM(x.early), SUM(x.on_time), SUM(x.late), SUM(x.result_required), SUM(x.result_electronic),
+       SUM(x.late_with_apology), SUM(x.late_not_disliked), SUM(x.late_not_withdrawn), SUM(x.disliked), SUM(x.not_withdrawn)
+FROM tmp_dossier_profile x CROSS JOIN (SELECT 0 AS reporting UNION ALL SELECT 1) c
+WHERE x.es IS NOT NULL
+GROUP BY x.agency_code, c.reporting, CASE WHEN c.reporting = 1 THEN x.res ELSE x.es END;
+INSERT INTO tmp_overdue_month
+SELECT agency_code, reporting, m, SUM(n), SUM(not_disliked), SUM(not_withdrawn)
+FROM (
+    SELECT x.agency_code, c.reporting,
+           CASE WHEN c.reporting = 1 THEN CASE WHEN x.ros > x.rrs THEN x.ros ELSE x.rrs END
+                ELSE CASE WHEN x.os > x.rs THEN x.os ELSE x.rs END END AS m,
+           x.n, x.n - x.disliked AS not_disliked, x.not_withdrawn
+    FROM tmp_dossier_profile x CROSS JOIN (SELECT 0 AS reporting UNION ALL SELECT 1) c
+    WHERE x.os IS NOT NULL
+    UNION ALL
+    SELECT x.agency_code, c.reporting,
+           CASE WHEN c.reporting = 1 THEN CASE WHEN x.res > x.ros AND x.res > x.rrs THEN x.res WHEN x.ros > x.rrs THEN x.ros ELSE x.rrs END
+                ELSE CASE WHEN x.es > x.os AND x.es > x.rs THEN x.es WHEN x.os > x.rs THEN x.os ELSE x.rs END END,
+           -x.n, x.disliked - x.n, -x.not_withdrawn
+    FROM tmp_dossier_profile x CROSS JOIN (SELECT 0 AS reporting UNION ALL SELECT 1) c
+    WHERE x.os IS NOT NULL AND x.es IS NOT NULL
+) v
+GROUP BY agency_code, reporting, m;
 
 -- step: profile_pakn
 INSERT INTO tmp_pakn_profile
@@ -70,4 +148,7 @@ GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
 -- step: drop_profiles
 DROP TABLE IF EXISTS temp.tmp_dossier_profile;
+DROP TABLE IF EXISTS temp.tmp_received_month;
+DROP TABLE IF EXISTS temp.tmp_ended_month;
+DROP TABLE IF EXISTS temp.tmp_overdue_month;
 DROP TABLE IF EXISTS temp.tmp_pakn_profile;

@@ -1,7 +1,7 @@
--- The measure build for one grain and a range of its periods, set-based, over the profiles of
--- build/profile.sql: every dossier (and PAKN) profile is joined to each period of the grain its life overlaps
--- (received .. end, or .. the last period while pending), so quarters and years are counted from the dossiers
--- themselves, never by averaging months.
+-- The measure build for one grain and a range of its periods, set-based, over what build/profile.sql made: the
+-- dossiers' changes per unit and month are summed over each period (flows) or up to it (stocks); every PAKN
+-- profile is joined to each period of the grain its life overlaps (received .. handled, or .. the last period
+-- while open). Either way quarters and years are counted from the dossiers themselves, never by averaging months.
 -- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
 -- @from_seq, @to_seq, @build_id, @rule_version, @rule_set_id (etl_rule_set), @has_pakn, @has_digitization (1 once that source has been loaded).
 -- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
@@ -11,8 +11,9 @@
 --   * Work tables are session temp tables, created by a step that names no parameter (see
 --     load/dossier.sql: keep the at-sign out of create_temp, comments included), with text columns in the
 --     database's collation.
---   * The two counting steps compile for the grain at hand (OPTION (RECOMPILE)): the CASEs on @reporting
---     fold to one sequence column, so the join to dim_period is a range seek on (grain, seq) per profile.
+--   * The two counting steps compile for the grain at hand (OPTION (RECOMPILE)): @grain_months becomes a
+--     constant and pakn_counts' CASEs on @reporting fold to one sequence column, so the join to dim_period is a
+--     range seek on (grain, seq) per row.
 --   * Rates divide in float, as SQLite's REAL does (100.0 alone is decimal in T-SQL and would round to
 --     six decimals). Counts are per unit and period, far below 2^31: int.
 --   * insert_values unpivots the counts with CROSS APPLY (VALUES ...), one pass instead of 27 UNION ALL scans.
@@ -46,44 +47,70 @@ CREATE TABLE #tmp_counts (
     PRIMARY KEY (agency_code, period_code));
 
 -- step: dossier_counts
--- Within a dossier's span of periods (received .. end), it was received in P when its received period is P,
--- processed in P when its end period is P, and overdue at P's end when still open and its first overdue day
--- falls in P or before.
+-- From the unit × month changes of build/profile.sql: a flow of P (received, processed, ...) sums the months of P;
+-- a stock at P's end sums every change up to P — open in P (received up to P, not ended before P: received in P
+-- plus carried over), pending at P's end (nor ended in P), pending overdue at P's end (the overdue stock's changes).
+-- A unit has a row for P when some dossier was open in P.
 INSERT INTO #tmp_dossier_counts
-SELECT x.agency_code, p.period_code,
-    SUM(CASE WHEN x.rg = p.seq THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.rg < p.seq THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.online ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 1 THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 2 THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.eg IS NULL OR x.eg > p.seq THEN x.n ELSE 0 END),
-    SUM(CASE WHEN (x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.has_fee ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.paid_online ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.digitized ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.reused ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_required ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq THEN x.n * x.result_electronic ELSE 0 END),
-    SUM(CASE WHEN x.disliked = 1 OR (x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq) THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.eg = p.seq AND x.outcome = 3 THEN x.n * x.apology ELSE 0 END),
-    SUM(x.n * (1 - x.withdrawn)),
-    SUM(CASE WHEN x.withdrawn = 0 AND ((x.eg = p.seq AND x.outcome = 3) OR ((x.eg IS NULL OR x.eg > p.seq) AND x.og <= p.seq)) THEN x.n ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.personal_store ELSE 0 END),
-    SUM(CASE WHEN x.rg = p.seq THEN x.n * x.population_db ELSE 0 END)
+SELECT r.agency_code, r.period_code,
+    r.received_in_p,
+    r.received_to_p - r.received_in_p - COALESCE(e.ended_before, 0),
+    r.online,
+    COALESCE(e.ended_in_p, 0), COALESCE(e.early, 0), COALESCE(e.on_time, 0), COALESCE(e.late, 0),
+    r.received_to_p - COALESCE(e.ended_before, 0) - COALESCE(e.ended_in_p, 0),
+    COALESCE(o.n, 0),
+    r.has_fee, r.paid_online, r.digitized, r.reused,
+    COALESCE(e.result_required, 0), COALESCE(e.result_electronic, 0),
+    r.disliked_to_p - COALESCE(e.disliked_before, 0) + COALESCE(e.late_not_disliked, 0) + COALESCE(o.not_disliked, 0),
+    COALESCE(e.late_with_apology, 0),
+    r.not_withdrawn_to_p - COALESCE(e.not_withdrawn_before, 0),
+    COALESCE(e.late_not_withdrawn, 0) + COALESCE(o.not_withdrawn, 0),
+    r.personal_store, r.population_db
 FROM (
-    SELECT agency_code,
-        (CASE WHEN @reporting = 1 THEN rrs ELSE rs END) / @grain_months AS rg,
-        (CASE WHEN @reporting = 1 THEN res ELSE es END) / @grain_months AS eg,
-        (CASE WHEN @reporting = 1 THEN ros ELSE os END) / @grain_months AS og,
-        online, outcome, has_fee, paid_online, digitized, reused, result_required, result_electronic,
-        disliked, apology, withdrawn, personal_store, population_db, n
-    FROM #tmp_dossier_profile
-) x
-JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALESCE(x.eg, @to_seq)
-                 AND p.seq BETWEEN @from_seq AND @to_seq
-GROUP BY x.agency_code, p.period_code
+    SELECT x.agency_code, p.period_code,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.n ELSE 0 END) AS received_in_p,
+        SUM(x.n) AS received_to_p,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.online ELSE 0 END) AS online,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.has_fee ELSE 0 END) AS has_fee,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.paid_online ELSE 0 END) AS paid_online,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.digitized ELSE 0 END) AS digitized,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.reused ELSE 0 END) AS reused,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.personal_store ELSE 0 END) AS personal_store,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.population_db ELSE 0 END) AS population_db,
+        SUM(x.disliked) AS disliked_to_p,
+        SUM(x.not_withdrawn) AS not_withdrawn_to_p
+    FROM #tmp_received_month x
+    JOIN dim_period p ON p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND p.seq >= x.m / @grain_months
+    WHERE x.reporting = @reporting
+    GROUP BY x.agency_code, p.period_code
+) r
+LEFT JOIN (
+    SELECT x.agency_code, p.period_code,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.n ELSE 0 END) AS ended_in_p,
+        SUM(CASE WHEN x.m / @grain_months < p.seq THEN x.n ELSE 0 END) AS ended_before,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.early ELSE 0 END) AS early,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.on_time ELSE 0 END) AS on_time,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.late ELSE 0 END) AS late,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.result_required ELSE 0 END) AS result_required,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.result_electronic ELSE 0 END) AS result_electronic,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.late_with_apology ELSE 0 END) AS late_with_apology,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.late_not_disliked ELSE 0 END) AS late_not_disliked,
+        SUM(CASE WHEN x.m / @grain_months = p.seq THEN x.late_not_withdrawn ELSE 0 END) AS late_not_withdrawn,
+        SUM(CASE WHEN x.m / @grain_months < p.seq THEN x.disliked ELSE 0 END) AS disliked_before,
+        SUM(CASE WHEN x.m / @grain_months < p.seq THEN x.not_withdrawn ELSE 0 END) AS not_withdrawn_before
+    FROM #tmp_ended_month x
+    JOIN dim_period p ON p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND p.seq >= x.m / @grain_months
+    WHERE x.reporting = @reporting
+    GROUP BY x.agency_code, p.period_code
+) e ON e.agency_code = r.agency_code AND e.period_code = r.period_code
+LEFT JOIN (
+    SELECT x.agency_code, p.period_code, SUM(x.n) AS n, SUM(x.not_disliked) AS not_disliked, SUM(x.not_withdrawn) AS not_withdrawn
+    FROM #tmp_overdue_month x
+    JOIN dim_period p ON p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND p.seq >= x.m / @grain_months
+    WHERE x.reporting = @reporting
+    GROUP BY x.agency_code, p.period_code
+) o ON o.agency_code = r.agency_code AND o.period_code = r.period_code
+WHERE r.received_to_p - COALESCE(e.ended_before, 0) > 0
 OPTION (RECOMPILE);
 
 -- step: pakn_counts
