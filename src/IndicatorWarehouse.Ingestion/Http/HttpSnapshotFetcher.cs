@@ -1,3 +1,4 @@
+using IndicatorWarehouse.Ingestion.Records;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -50,7 +51,9 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
             // One page past the limit is fetched only to tell "exactly at the limit" from "more than the limit".
             if (page > options.MaxPages)
             {
-                if (count > 0) throw new HttpSourceException($"{options.Url}: the source has more than {options.MaxPages} pages; raise the page limit if that is expected");
+                if (count > 0) throw new HttpSourceException($"{options.Url}: " + ProblemText.Of(
+                    $"nguồn có hơn {options.MaxPages} trang; nâng giới hạn số trang nếu đúng là như vậy",
+                    $"the source has more than {options.MaxPages} pages; raise the page limit if that is expected"));
                 return;
             }
             foreach (var item in items.EnumerateArray()) item.WriteTo(writer);
@@ -76,15 +79,18 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
         }
         catch (HttpRequestException e)
         {
-            throw new HttpSourceException($"{url}: cannot reach the source ({e.Message})", e, transient: true);
+            throw new HttpSourceException($"{url}: " + ProblemText.Of("không kết nối được tới nguồn", $"cannot reach the source ({e.Message})"), e, transient: true);
         }
         using (response)
         {
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                throw new HttpSourceException($"{url}: the source refused the credentials (HTTP {(int)response.StatusCode} {response.ReasonPhrase}); "
-                    + $"check the auth header{(options.AuthHeaderName is null ? " (none is configured)" : $" '{options.AuthHeaderName}' and its value")}");
+                throw new HttpSourceException($"{url}: " + ProblemText.Of(
+                    $"nguồn từ chối thông tin xác thực (HTTP {(int)response.StatusCode}); kiểm tra tiêu đề xác thực trong cấu hình",
+                    $"the source refused the credentials (HTTP {(int)response.StatusCode} {response.ReasonPhrase}); "
+                    + $"check the auth header{(options.AuthHeaderName is null ? " (none is configured)" : $" '{options.AuthHeaderName}' and its value")}"));
             if (!response.IsSuccessStatusCode)
-                throw new HttpSourceException($"{url}: page {page} failed with HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
+                throw new HttpSourceException($"{url}: " + ProblemText.Of($"trang {page} lỗi HTTP {(int)response.StatusCode}",
+                        $"page {page} failed with HTTP {(int)response.StatusCode} {response.ReasonPhrase}"),
                     transient: (int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
             try
             {
@@ -93,7 +99,7 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
             }
             catch (JsonException e)
             {
-                throw new HttpSourceException($"{url}: page {page} is not JSON ({e.Message})", e);
+                throw new HttpSourceException($"{url}: " + ProblemText.Of($"trang {page} không phải JSON hợp lệ", $"page {page} is not JSON ({e.Message})"), e);
             }
         }
     }
@@ -102,12 +108,15 @@ public sealed class HttpSnapshotFetcher(HttpClient client, TimeProvider? clock =
     {
         if (page.ValueKind == JsonValueKind.Array) return page;
         if (page.ValueKind != JsonValueKind.Object)
-            throw new HttpSourceException($"{url}: page {number} is neither a JSON array nor an object holding one");
+            throw new HttpSourceException($"{url}: " + ProblemText.Of($"trang {number} không phải mảng JSON, cũng không phải đối tượng chứa mảng",
+                $"page {number} is neither a JSON array nor an object holding one"));
         if (options.ItemsField is null)
-            throw new HttpSourceException($"{url}: page {number} is a JSON object; set the items field to the property that holds the records");
+            throw new HttpSourceException($"{url}: " + ProblemText.Of($"trang {number} là một đối tượng JSON; khai báo trường chứa danh sách bản ghi (items field)",
+                $"page {number} is a JSON object; set the items field to the property that holds the records"));
         return page.TryGetProperty(options.ItemsField, out var items) && items.ValueKind == JsonValueKind.Array
             ? items
-            : throw new HttpSourceException($"{url}: page {number} has no array property '{options.ItemsField}'");
+            : throw new HttpSourceException($"{url}: " + ProblemText.Of($"trang {number} không có mảng '{options.ItemsField}'",
+                $"page {number} has no array property '{options.ItemsField}'"));
     }
 
     private static Uri? NextLink(JsonElement page, HttpPaging.ByNextLink paging, Uri current) =>

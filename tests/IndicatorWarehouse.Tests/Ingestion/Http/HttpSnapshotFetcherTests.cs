@@ -85,7 +85,8 @@ public sealed class HttpSnapshotFetcherTests : IDisposable
         var e = await Assert.ThrowsAsync<HttpSourceException>(() =>
             new HttpSnapshotFetcher(_client).FetchToFileAsync(Numbered(server.BaseUrl, key: "sai-khoa"), _drop.Path));
 
-        Assert.Contains("refused the credentials (HTTP 401 Unauthorized)", e.Message);
+        Assert.Contains("nguồn từ chối thông tin xác thực (HTTP 401); kiểm tra tiêu đề xác thực trong cấu hình / "
+            + "the source refused the credentials (HTTP 401 Unauthorized)", e.Message);
         Assert.Contains("'X-Api-Key'", e.Message);
         Assert.Empty(Directory.GetFiles(_drop.Path));
     }
@@ -125,7 +126,7 @@ public sealed class HttpSnapshotFetcherTests : IDisposable
         var eHtml = await Assert.ThrowsAsync<HttpSourceException>(() => fetcher.FetchToFileAsync(new(html.BaseUrl), _drop.Path));
 
         Assert.Contains("HTTP 500", e500.Message);
-        Assert.Contains("is not JSON", eHtml.Message);
+        Assert.Contains("trang 1 không phải JSON hợp lệ / page 1 is not JSON", eHtml.Message);
         Assert.Empty(Directory.GetFiles(_drop.Path));
     }
 
