@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using IndicatorWarehouse.Warehouse.Queries;
 using static IndicatorWarehouse.Application.Operations.OperationsFormat;
+using IndicatorWarehouse.Reporting.Formatting;
 
 namespace IndicatorWarehouse.Application.Archive;
 
@@ -10,8 +11,6 @@ namespace IndicatorWarehouse.Application.Archive;
 /// Vietnamese, with the command that gets its file back.</summary>
 public static class ArchiveText
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
     public static QueryResult List(IReadOnlyList<IssuedReportInfo> issues, string format)
     {
         var people = ForPeople(format);
@@ -30,7 +29,7 @@ public static class ArchiveText
         text.AppendLine($"Báo cáo {i.ReportId} — {i.Kind} {i.ScopeCode}, kỳ {i.PeriodCode}, " +
                         (i.RevisionNo == 0 ? "bản phát hành đầu" : $"BẢN ĐIỀU CHỈNH lần {i.RevisionNo} (thay thế báo cáo {i.RevisesId})"));
         text.AppendLine($"  Phát hành lúc {Stamp(i.IssuedAt, true)}; tệp {i.FileName} (SHA-256 {i.FileHash})");
-        text.AppendLine($"  Bộ quy tắc: {(i.RuleSetId is { } set ? set.ToString(CultureInfo.InvariantCulture) : "—")}; " +
+        text.AppendLine($"  Bộ quy tắc: {(i.RuleSetId is { } set ? set.ToString(CultureInfo.InvariantCulture) : ViFormat.Missing)}; " +
                         $"các lô dữ liệu đã dùng: {string.Join(", ", JsonSerializer.Deserialize<long[]>(i.SnapshotIds) ?? [])}");
         if (i.ChangesJson is { } json && JsonSerializer.Deserialize<List<FigureChange>>(json) is { Count: > 0 } changes)
         {
@@ -41,5 +40,5 @@ public static class ArchiveText
         return text.ToString();
     }
 
-    private static string Number(double? v) => v is { } x ? x.ToString("#,0.##", Vietnamese) : "—";
+    private static string Number(double? v) => v is { } x ? ViFormat.Compact(x) : ViFormat.Missing;
 }

@@ -1,6 +1,7 @@
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Warehouse.Queries;
+using IndicatorWarehouse.Reporting.Formatting;
 
 namespace IndicatorWarehouse.Application.DrillDown;
 
@@ -68,5 +69,5 @@ internal sealed class DossierState(DossierFacts d, Period period)
 
     public string Apology => Apologized ? "Đã có văn bản xin lỗi" : "Chưa có văn bản xin lỗi";
 
-    private static string Day(long? key) => key is { } k ? DateKey.ToDate((int)k).ToString("dd/MM/yyyy") : "—";
+    private static string Day(long? key) => ViFormat.Date(key is { } k ? DateKey.ToDate((int)k) : null);
 }

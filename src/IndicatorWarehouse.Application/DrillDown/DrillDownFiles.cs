@@ -2,6 +2,7 @@ using System.Text;
 using IndicatorWarehouse.Application.Analysis;
 using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Warehouse.Queries;
+using IndicatorWarehouse.Reporting.Formatting;
 
 namespace IndicatorWarehouse.Application.DrillDown;
 
@@ -26,7 +27,7 @@ public static class DrillDownFiles
             sheet.Text(row, 2, r.Code, cell);
             sheet.Text(row, 3, r.Title ?? "", cell);
             sheet.Text(row, 4, r.Field ?? "", cell);
-            sheet.Text(row, 5, r.ReceivedAt.ToString("dd/MM/yyyy HH:mm"), cell);
+            sheet.Text(row, 5, ViFormat.Timestamp(r.ReceivedAt), cell);
             sheet.Text(row, 6, r.InNumerator ? "Có" : "Không", cell);
             sheet.Text(row, 7, r.Reason, cell);
             row++;
@@ -40,7 +41,7 @@ public static class DrillDownFiles
 
     public static void WriteCsv(DrillDownResult drill, TextWriter output) =>
         ResultFormatter.WriteCsv(new QueryResult(Headers,
-            drill.Rows.Select((r, i) => new object?[] { i + 1, r.Code, r.Title, r.Field, r.ReceivedAt.ToString("dd/MM/yyyy HH:mm"), r.InNumerator ? "Có" : "Không", r.Reason }).ToList(),
+            drill.Rows.Select((r, i) => new object?[] { i + 1, r.Code, r.Title, r.Field, ViFormat.Timestamp(r.ReceivedAt), r.InNumerator ? "Có" : "Không", r.Reason }).ToList(),
             false), output);
 
     /// <summary>"Tử số 12 / mẫu số 40" for a rate, "Số lượng 12" for a count.</summary>

@@ -5,6 +5,7 @@ using IndicatorWarehouse.Domain.Indicators;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Queries;
+using IndicatorWarehouse.Reporting.Formatting;
 
 namespace IndicatorWarehouse.Application.DrillDown;
 
@@ -91,9 +92,9 @@ public sealed class DrillDownService(WarehouseDatabase database, ReferenceFiles 
     {
         var handled = k.handled_date_key <= end;
         var late = handled ? k.handled_date_key > k.deadline_date_key : end > k.deadline_date_key;
-        var deadline = DateKey.ToDate((int)k.deadline_date_key).ToString("dd/MM/yyyy");
+        var deadline = ViFormat.Date(DateKey.ToDate((int)k.deadline_date_key));
         var when = handled
-            ? $"Đã xử lý {DateKey.ToDate((int)k.handled_date_key!.Value):dd/MM/yyyy}, hạn {deadline}{(late ? ": quá hạn" : "")}"
+            ? $"Đã xử lý {ViFormat.Date(DateKey.ToDate((int)k.handled_date_key!.Value))}, hạn {deadline}{(late ? ": quá hạn" : "")}"
             : $"Đang xử lý, hạn {deadline}{(late ? ": đã quá hạn" : "")}";
         var disliked = k.reaction == "dislike";
         return indicator switch

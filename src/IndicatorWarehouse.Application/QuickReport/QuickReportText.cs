@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Warehouse.Queries;
+using IndicatorWarehouse.Reporting.Formatting;
 
 namespace IndicatorWarehouse.Application.QuickReport;
 
@@ -38,7 +39,7 @@ public static class QuickReportText
         s.AppendLine($"- Hồ sơ được số hóa khi tiếp nhận: {N(d.Digitized)}/{N(d.ReceivedInRange)}{Percent(d.Digitized, d.ReceivedInRange)}");
         s.AppendLine($"- Kết quả giải quyết được cấp bản điện tử: {N(d.ResultElectronic)}/{N(d.ResultRequired)}{Percent(d.ResultElectronic, d.ResultRequired)}");
         s.AppendLine();
-        s.AppendLine($"3. Hồ sơ sắp đến hạn trong {r.DueDays.Count} ngày làm việc tới ({string.Join(", ", r.DueDays.Select(x => x.ToString("dd/MM/yyyy")))}): {r.FallingDue.Count}");
+        s.AppendLine($"3. Hồ sơ sắp đến hạn trong {r.DueDays.Count} ngày làm việc tới ({string.Join(", ", r.DueDays.Select(x => ViFormat.Date(x)))}): {r.FallingDue.Count}");
         foreach (var l in r.FallingDue)
             s.AppendLine($"    • {l.dossier_code} — {l.procedure_name}: hạn {Day(l.deadline_date_key)}, tiếp nhận {Date(l.received_at)}");
         return s.ToString();
@@ -49,9 +50,9 @@ public static class QuickReportText
     private static string Percent(long part, long whole) =>
         whole == 0 ? " (—)" : $" ({(100.0 * part / whole).ToString("0.0", Vi)} %)";
 
-    private static string Day(long? key) => key is { } k ? DateKey.ToDate((int)k).ToString("dd/MM/yyyy") : "—";
+    private static string Day(long? key) => ViFormat.Date(key is { } k ? DateKey.ToDate((int)k) : null);
 
-    private static string Date(DateTime? at) => at is { } t ? t.ToString("dd/MM/yyyy") : "—";
+    private static string Date(DateTime? at) => ViFormat.Date(at is { } t ? DateOnly.FromDateTime(t) : null);
 
     private static string AsOf(DateTime at) => at.ToString("HH:mm dd/MM/yyyy");
 }
