@@ -28,7 +28,7 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
     {
         if (row.Record is not { } f || row.Problem is not null) return row;
         RowOutcome<FigureRecord> Fail(string field, string reason) =>
-            row with { Problem = new RowProblem($"{f.AgencyCode}|{f.Indicator}|{f.Period}", field, reason) };
+            row with { Problem = new RowProblem(PlanRecordKey.Of(f.AgencyCode, f.Indicator, f.Period), field, reason) };
 
         if (!agencies.Contains(f.AgencyCode))
             return Fail("agency_code", ProblemText.Of($"'{f.AgencyCode}' không có trong danh sách đơn vị của tệp tham chiếu (agencies.csv)",

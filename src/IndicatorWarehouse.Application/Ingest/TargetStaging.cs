@@ -21,8 +21,7 @@ internal sealed class TargetStaging(IndicatorCatalog catalog)
     private RowOutcome<TargetRecord> Check(RowOutcome<TargetRecord> row)
     {
         if (row.Record is not { } t || row.Problem is not null) return row;
-        // The same key the validator gives a row (agency|indicator|period), which a later load settles quarantine by.
-        var key = $"{t.AgencyCode}|{t.Indicator}|{t.Period}";
+        var key = PlanRecordKey.Of(t.AgencyCode, t.Indicator, t.Period);
         if (!catalog.Contains(t.Indicator))
             return row with { Problem = new RowProblem(key, "indicator", Staging.NotInCatalog(t.Indicator)) };
         try { TargetPeriod.Parse(t.Period); }

@@ -29,6 +29,13 @@ public sealed record DigitizationRecord(
     string DossierCode, string AgencyCode, int DocumentsSubmitted, int DocumentsDigitized, int DocumentsReused,
     bool FromPersonalStore, bool PopulationDbUsed, bool? ResultRequired, bool? ResultElectronic, string? ResultFileUrl);
 
+/// <summary>The record key of a target or a figure reported by hand: unit|indicator|period as the file gives them. A later
+/// load settles quarantine entries by it (load/target.sql and load/figure.sql build the same from staged rows).</summary>
+public static class PlanRecordKey
+{
+    public static string Of(string agency, string indicator, string period) => $"{agency}|{indicator}|{period}";
+}
+
 /// <summary>A target declared in a plan, with the document and clause that set it.</summary>
 public sealed record TargetRecord(
     string AgencyCode, string Indicator, string Period, string Comparator, double Value, string SourceDocument, string Clause);

@@ -22,7 +22,7 @@ internal sealed class FigureRowValidator : IRowValidator<FigureRecord>
         var agency = row.RequiredText(AgencyCode);
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(PeriodField);
-        row.Key = $"{agency}|{indicator}|{period}";
+        row.Key = PlanRecordKey.Of(agency, indicator, period);
         row.IndicatorCode(Indicator, indicator);
         if (period.Length > 0)
         {

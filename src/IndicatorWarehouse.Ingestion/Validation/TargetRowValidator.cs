@@ -20,7 +20,7 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         var agency = row.RequiredText(AgencyCode);
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(Period);
-        row.Key = $"{agency}|{indicator}|{period}";
+        row.Key = PlanRecordKey.Of(agency, indicator, period);
         row.IndicatorCode(Indicator, indicator);
         if (period.Length > 0 && !IsPeriod(period))
             row.Fail(Period, ProblemText.Of(
