@@ -5,6 +5,7 @@ using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Build;
 using IndicatorWarehouse.Warehouse.Ledger;
+using IndicatorWarehouse.Warehouse.Queries;
 using IndicatorWarehouse.Warehouse.Rules;
 
 namespace IndicatorWarehouse.Application.Build;
@@ -64,31 +65,44 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
         System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, BuildRequest request)
     {
         var lastQueued = await c.ExecuteScalarAsync<long?>("SELECT MAX(queue_id) FROM etl_rebuild_queue", transaction: tx) ?? 0;
-        // Text on SQLite, datetime2 on SQL Server: read as DateTime, which Dapper converts either from.
-        var dataAsOf = await c.ExecuteScalarAsync<DateTime?>(
-            "SELECT MAX(as_of) FROM etl_snapshot WHERE source IN ('onestop', 'pakn', 'digitization', 'figures') AND reverted_at IS NULL", transaction: tx);
-        if (dataAsOf is not { } asOf) return null;
-        var asOfDay = DateOnly.FromDateTime(asOf);
+        if (await LastDayAsync(c, tx) is not { } lastDay) return null;
 
+        (DateOnly From, DateOnly To)? range;
         if (request.FromMonth is not null || request.ToMonth is not null)
         {
             var from = Month(request.FromMonth ?? request.ToMonth!).Start;
             var to = Month(request.ToMonth ?? request.FromMonth!).End;
             if (to < from) throw new ArgumentException($"--to {request.ToMonth} is before --from {request.FromMonth}.");
-            return (from, to, lastQueued);
+            range = (from, to);
         }
-        if (!request.All)
+        else if (!request.All)
         {
             var queued = await c.QuerySingleAsync<(long? From, long? To)>(
                 "SELECT MIN(from_date_key), MAX(to_date_key) FROM etl_rebuild_queue", transaction: tx);
-            return queued.From is null ? null : (DateKey.ToDate((int)queued.From.Value), DateKey.ToDate((int)queued.To!.Value), lastQueued);
+            range = queued.From is null ? null : (DateKey.ToDate((int)queued.From.Value), DateKey.ToDate((int)queued.To!.Value));
         }
-        // Everything: from the first dossier (or the first period a figure was reported for) to the data's as-of day,
-        // so dossiers still pending are counted up to now.
-        var first = await c.ExecuteScalarAsync<long?>(
-            "SELECT MIN(k) FROM (SELECT MIN(received_date_key) AS k FROM fact_dossier " +
-            "UNION ALL SELECT MIN(p.start_key) FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code) firsts", transaction: tx);
-        return first is null ? null : (DateKey.ToDate((int)first.Value), asOfDay, lastQueued);
+        else
+        {
+            // Everything: from the first dossier (or the first period a figure was reported for) to the data's as-of
+            // day, so dossiers still pending are counted up to then.
+            var first = await c.ExecuteScalarAsync<long?>(
+                "SELECT MIN(k) FROM (SELECT MIN(received_date_key) AS k FROM fact_dossier " +
+                "UNION ALL SELECT MIN(p.start_key) FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code) firsts", transaction: tx);
+            range = first is null ? null : (DateKey.ToDate((int)first.Value), lastDay);
+        }
+        // No build creates a period that starts after the data.
+        if (range is not var (start, end) || start > lastDay) return null;
+        return (start, end < lastDay ? end : lastDay, lastQueued);
+    }
+
+    /// <summary>The last day the data reaches: the as-of day of the measured sources; without them (a warehouse of
+    /// figures reported by hand alone, which carry no clock) the end of the last period a figure was reported for.</summary>
+    private static async Task<DateOnly?> LastDayAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx)
+    {
+        if (await SnapshotQueries.DataAsOfAsync(c, tx) is { } asOf) return DateOnly.FromDateTime(asOf);
+        var lastFigure = await c.ExecuteScalarAsync<long?>(
+            "SELECT MAX(p.end_key) FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code", transaction: tx);
+        return lastFigure is { } key ? DateKey.ToDate((int)key) : null;
     }
 
     private static Period Month(string yyyyMm) => Period.TryParse(yyyyMm, out var p) && p.Grain == Grain.Month

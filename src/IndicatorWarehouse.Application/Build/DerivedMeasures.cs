@@ -77,8 +77,8 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
 
         var resolver = new TargetResolver(targets);
         var indicators = targets.Select(t => t.Indicator).Distinct().ToList();
-        var asOfTime = await connection.ExecuteScalarAsync<DateTime?>("SELECT MAX(as_of) FROM etl_snapshot WHERE reverted_at IS NULL", transaction: tx);
-        var asOf = asOfTime is { } t ? DateOnly.FromDateTime(t) : DateOnly.MaxValue;
+        // Open or closed by the measured data's as-of alone: loading targets or figures never closes a period.
+        var asOf = await SnapshotQueries.DataAsOfAsync(connection, tx) is { } t ? DateOnly.FromDateTime(t) : DateOnly.MaxValue;
         var monthly = (await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value)>(
                 "SELECT v.agency_code, v.period_code, v.indicator_code, v.value FROM fact_indicator_value v " +
                 "JOIN dim_period p ON p.period_code = v.period_code WHERE p.grain = 'M' AND v.indicator_code IN @indicators",
