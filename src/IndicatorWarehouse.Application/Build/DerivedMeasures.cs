@@ -35,7 +35,10 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         var inputs = values.Where(v => metrics.ContainsKey(v.indicator_code))
             .Select(v => Input(v, metrics[v.indicator_code])).OfType<MetricInput>();
         var rules = reference.Index766Rules();
-        var scores = new Index766Scorer(rules).Score(inputs)
+        var scoring = new Index766Scorer(rules).Score(inputs);
+        // The build's own figures: one the rules refuse is a fault of the warehouse, not a row to leave unscored.
+        if (scoring.Rejected.FirstOrDefault() is { } refused) throw new InvalidOperationException($"766: {refused.Reason}");
+        var scores = scoring.Rows
             .Where(s => s.Level != ScoreLevel.Metric && s.Score is not null)
             .Select(s => new
             {

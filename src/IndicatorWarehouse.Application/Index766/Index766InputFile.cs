@@ -3,12 +3,37 @@ using IndicatorWarehouse.Domain.Index766;
 
 namespace IndicatorWarehouse.Application.Index766;
 
-/// <summary>The JSON input of <c>iw index766 score</c>:
-/// <c>[{"unit","period","metric","numerator","denominator","ratio","params":{}}]</c>. A file that does not fit is an
-/// <see cref="InvalidDataException"/> naming the file, the element and the field.</summary>
+/// <summary>The JSON input of <c>iw index766 score|levers</c>, as the national portal exports it:
+/// <c>[{"unit","period","metric","numerator","denominator","ratio","params":{}}]</c>. Only a file that is not JSON, or
+/// not an array, is refused whole (an <see cref="InvalidDataException"/> naming the file); a row that cannot be read or
+/// scored is refused alone, by its position, and the rest is scored.</summary>
 public static class Index766InputFile
 {
-    public static IReadOnlyList<MetricInput> Read(string path)
+    /// <summary>Scores every row it can; <see cref="Index766Scoring.Rejected"/> holds the others, by position in the file.</summary>
+    public static Index766Scoring Score(string path, Index766Rules rules)
+    {
+        var file = Read(path, rules);
+        var scoring = new Index766Scorer(rules).Score(file.Inputs);
+        return new Index766Scoring(scoring.Rows, file.Refused(scoring.Rejected));
+    }
+
+    /// <summary>The lever of every row it can score; the others by position in the file.</summary>
+    public static (IReadOnlyList<Lever> Levers, IReadOnlyList<RejectedInput> Rejected) Levers(string path, Index766Rules rules)
+    {
+        var file = Read(path, rules);
+        var (levers, rejected) = Index766Levers.Find(rules, file.Inputs);
+        return (levers, file.Refused(rejected));
+    }
+
+    /// <summary>The rows read, each with its position in the file, and those that could not be read.</summary>
+    private sealed record InputRows(List<MetricInput> Inputs, List<int> Positions, List<RejectedInput> Unreadable)
+    {
+        /// <summary>The unreadable rows and the scorer's refusals (positions among the rows read), in file order.</summary>
+        public IReadOnlyList<RejectedInput> Refused(IEnumerable<RejectedInput> byScorer) =>
+            [.. Unreadable.Concat(byScorer.Select(r => r with { Index = Positions[r.Index] })).OrderBy(r => r.Index)];
+    }
+
+    private static InputRows Read(string path, Index766Rules rules)
     {
         using var stream = File.OpenRead(path);
         JsonDocument document;
@@ -24,54 +49,61 @@ public static class Index766InputFile
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
                 throw Bad(path, "cần một mảng JSON / expected a JSON array");
-            return [.. document.RootElement.EnumerateArray().Select((element, index) => Element(element, $"[{index}]", path))];
+            var rows = new InputRows([], [], []);
+            foreach (var (element, index) in document.RootElement.EnumerateArray().Select((e, i) => (e, i)))
+            {
+                try
+                {
+                    rows.Inputs.Add(Element(element, rules));
+                    rows.Positions.Add(index);
+                }
+                catch (FormatException e)
+                {
+                    rows.Unreadable.Add(new RejectedInput(index, e.Message));
+                }
+            }
+            return rows;
         }
     }
 
-    /// <summary>Reads and scores the file; a figure the rules refuse is reported against the file too.</summary>
-    public static IReadOnlyList<ScoreRow> Score(string path, Index766Rules rules)
+    private static MetricInput Element(JsonElement element, Index766Rules rules)
     {
-        var inputs = Read(path);
-        try
-        {
-            return new Index766Scorer(rules).Score(inputs);
-        }
-        catch (ArgumentException e)
-        {
-            throw Bad(path, e.Message, e);
-        }
+        if (element.ValueKind != JsonValueKind.Object) throw new FormatException("cần một đối tượng / expected an object");
+        var metric = Text(element, "metric");
+        return new MetricInput(Text(element, "unit"), Text(element, "period"), metric,
+            Number(element, "numerator"), Number(element, "denominator"), Number(element, "ratio"),
+            rules.TryGetMetric(metric, out var rule) ? Params(element, rule) : null);
     }
 
-    private static MetricInput Element(JsonElement element, string at, string path)
-    {
-        if (element.ValueKind != JsonValueKind.Object) throw Bad(path, $"{at}: cần một đối tượng / expected an object");
-        return new MetricInput(Text(element, "unit", at, path), Text(element, "period", at, path), Text(element, "metric", at, path),
-            Number(element, "numerator", at, path), Number(element, "denominator", at, path), Number(element, "ratio", at, path),
-            Params(element, at, path));
-    }
-
-    private static string Text(JsonElement element, string field, string at, string path) =>
+    private static string Text(JsonElement element, string field) =>
         element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text : throw Bad(path, $"{at}.{field}: cần một chuỗi khác rỗng / expected a non-empty string");
+            ? text : throw new FormatException($"{field}: cần một chuỗi khác rỗng / expected a non-empty string");
 
-    private static double? Number(JsonElement element, string field, string at, string path) =>
+    private static double? Number(JsonElement element, string field, string? at = null) =>
         !element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetDouble()
-        : throw Bad(path, $"{at}.{field}: cần một số hoặc null / expected a number or null");
+        : value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number) ? number
+        : throw new FormatException($"{at ?? field}: cần một số hoặc null / expected a number or null, not {Shown(value)}");
 
-    private static Dictionary<string, double>? Params(JsonElement element, string at, string path)
+    /// <summary>The params the metric's rule reads; the portal sends others (text such as <c>dataQualityStatus</c>),
+    /// which are none of the score's business whatever their type.</summary>
+    private static Dictionary<string, double>? Params(JsonElement element, MetricRule rule)
     {
         if (!element.TryGetProperty("params", out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.Object) throw Bad(path, $"{at}.params: cần một đối tượng / expected an object");
+        if (value.ValueKind != JsonValueKind.Object) throw new FormatException("params: cần một đối tượng / expected an object");
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var p in value.EnumerateObject())
+        foreach (var name in rule.UsedParams)
         {
             // A param given as null is absent: the rule then treats its ratio as having no data.
-            if (Number(value, p.Name, $"{at}.params", path) is { } number) result[p.Name] = number;
+            if (Number(value, name, $"params.{name}") is { } number) result[name] = number;
         }
         return result;
     }
 
-    private static InvalidDataException Bad(string path, string problem, Exception? inner = null) =>
-        new($"{path}: {problem}", inner);
+    private static string Shown(JsonElement value)
+    {
+        var text = value.GetRawText();
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    private static InvalidDataException Bad(string path, string problem) => new($"{path}: {problem}");
 }

@@ -51,6 +51,8 @@ internal static class Index766RulesFile
             throw Invalid($"metric '{m.Code}': full_at (0 < full_at ≤ 1) goes with a threshold rule, and only with it");
         if (rule == ScoreRule.WeightedSum && m.Terms.Count == 0)
             throw Invalid($"metric '{m.Code}': a weighted_sum rule needs terms");
+        if (rule == ScoreRule.WeightedSum ? !m.Terms.Any(t => t.Numerator == m.Lever) : m.Lever is not null)
+            throw Invalid($"metric '{m.Code}': lever names the numerator of one of its terms, and only for a weighted_sum rule");
         var whenEmpty = m.WhenEmpty switch
         {
             null => WhenEmpty.NoScore,
@@ -60,7 +62,7 @@ internal static class Index766RulesFile
         };
         return new MetricRule(m.Code, m.NameVi, m.Group, m.Split, m.Max, rule, rule == ScoreRule.Threshold ? m.FullAt!.Value : 1,
             whenEmpty, m.NumeratorParam, m.DenominatorParam,
-            [.. m.Terms.Select(t => new WeightedTerm(t.Name, t.Numerator, t.Denominator, t.Weight, t.Cap))]);
+            [.. m.Terms.Select(t => new WeightedTerm(t.Name, t.Numerator, t.Denominator, t.Weight, t.Cap, t.ZeroWhenEmptyIf))], m.Lever);
     }
 
     private static InvalidDataException Invalid(string problem) => new($"index766 rules: {problem}");
@@ -93,6 +95,7 @@ internal static class Index766RulesFile
         public string? WhenEmpty { get; set; }
         public string? NumeratorParam { get; set; }
         public string? DenominatorParam { get; set; }
+        public string? Lever { get; set; }
         public List<TermEntry> Terms { get; set; } = [];
     }
 
@@ -103,6 +106,7 @@ internal static class Index766RulesFile
         public double? Cap { get; set; }
         public string Numerator { get; set; } = "";
         public string Denominator { get; set; } = "";
+        public string? ZeroWhenEmptyIf { get; set; }
     }
 
     private sealed class BandEntry

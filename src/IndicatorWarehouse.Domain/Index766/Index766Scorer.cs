@@ -1,5 +1,11 @@
 namespace IndicatorWarehouse.Domain.Index766;
 
+/// <summary>An input the scorer could not score: its position in the inputs and why, Vietnamese first.</summary>
+public sealed record RejectedInput(int Index, string Reason);
+
+/// <summary>What scoring gave: the rows it could score and the inputs it refused.</summary>
+public sealed record Index766Scoring(IReadOnlyList<ScoreRow> Rows, IReadOnlyList<RejectedInput> Rejected);
+
 /// <summary>Scores 766 metric figures per unit and period and sums them into groups and a total, as the national
 /// portal does. A metric without data has no score; group and total add up only the scores there are.</summary>
 public sealed class Index766Scorer(Index766Rules rules)
@@ -7,14 +13,26 @@ public sealed class Index766Scorer(Index766Rules rules)
     private readonly Dictionary<string, int> _order = rules.Metrics.Select((m, i) => (m.Code, i)).ToDictionary(p => p.Code, p => p.i);
     private readonly double _totalMax = rules.Groups.Where(g => !g.IsPortalSplit).Sum(g => g.Max);
 
-    /// <summary>Per unit and period, in order of first appearance: a row per metric given (in rule order), a row
-    /// per group (Decision groups, then portal splits) and a <see cref="ScoreRow.Total"/> row.</summary>
-    /// <exception cref="ArgumentException">an unknown metric, a metric given twice for a unit and period, or figures
-    /// that do not fit its rule; the message names the input's position as <c>[n]</c></exception>
-    public IReadOnlyList<ScoreRow> Score(IEnumerable<MetricInput> inputs)
+    /// <summary>Per unit and period, in order of first appearance: a row per metric scored (in rule order), a row
+    /// per group (Decision groups, then portal splits) and a <see cref="ScoreRow.Total"/> row. An unknown metric, a
+    /// group's aggregate, a metric given twice for a unit and period, or figures that cannot be or do not fit its rule
+    /// are refused one by one, each named by its position; the rest is scored.</summary>
+    public Index766Scoring Score(IEnumerable<MetricInput> inputs)
     {
         var seen = new HashSet<(string, string, string)>();
-        var scored = inputs.Select((input, index) => ScoreOne(input, index, seen)).ToList();
+        var scored = new List<(MetricRule Rule, ScoreRow Row)>();
+        var rejected = new List<RejectedInput>();
+        foreach (var (input, index) in inputs.Select((input, index) => (input, index)))
+        {
+            try
+            {
+                scored.Add(ScoreOne(input, seen));
+            }
+            catch (ArgumentException e)
+            {
+                rejected.Add(new RejectedInput(index, e.Message));
+            }
+        }
         var rows = new List<ScoreRow>();
         foreach (var unitPeriod in scored.GroupBy(s => (s.Row.Unit, s.Row.Period)))
         {
@@ -27,23 +45,21 @@ public sealed class Index766Scorer(Index766Rules rules)
             // Portal splits are parts of online_service: adding them too would count those points twice.
             rows.Add(Sum(unit, period, ScoreRow.Total, _totalMax, ScoreLevel.Total, null, false, groups.Where(g => !g.IsPortalSplit)));
         }
-        return rows;
+        return new Index766Scoring(rows, rejected);
     }
 
-    private (MetricRule Rule, ScoreRow Row) ScoreOne(MetricInput input, int index, HashSet<(string, string, string)> seen)
+    private (MetricRule Rule, ScoreRow Row) ScoreOne(MetricInput input, HashSet<(string, string, string)> seen)
     {
         if (!rules.TryGetMetric(input.Metric, out var rule))
-            throw new ArgumentException($"[{index}].metric: không có chỉ số 766 '{input.Metric}' / unknown 766 metric '{input.Metric}'");
+            throw new ArgumentException(rules.Groups.FirstOrDefault(g => string.Equals(g.Code, input.Metric, StringComparison.OrdinalIgnoreCase)) is { } group
+                ? $"{input.Metric}: dòng tổng hợp của nhóm «{group.NameVi}», không phải một chỉ số; nhóm được cộng từ các chỉ số của nó / " +
+                  "a group's aggregate, not a metric: groups are summed from their metrics"
+                : $"không có chỉ số 766 '{input.Metric}' / unknown 766 metric '{input.Metric}'");
+        var row = new ScoreRow(input.Unit, input.Period, rule.Code, rule.Score(input), rule.Max, ScoreLevel.Metric, rule.Group);
+        // Only a row that scored takes the place: a refused first row leaves room for its correction.
         if (!seen.Add((input.Unit, input.Period, input.Metric)))
-            throw new ArgumentException($"[{index}]: {input.Metric} của {input.Unit}, kỳ {input.Period} bị lặp / given twice for this unit and period");
-        try
-        {
-            return (rule, new ScoreRow(input.Unit, input.Period, rule.Code, rule.Score(input), rule.Max, ScoreLevel.Metric, rule.Group));
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"[{index}]: {e.Message}", e);
-        }
+            throw new ArgumentException($"{input.Metric} của {input.Unit}, kỳ {input.Period} bị lặp / given twice for this unit and period");
+        return (rule, row);
     }
 
     /// <summary>Adds up the parts that have a score, against the sum of their maxima; no score if none has one.</summary>

@@ -39,5 +39,5 @@ public class Index766ScorerBenchmarks
     public int Group() => _inputs.GroupBy(i => (i.Unit, i.Period)).Count();
 
     [Benchmark(Description = "Index766Scorer.Score")]
-    public int Score() => _scorer.Score(_inputs).Count;
+    public int Score() => _scorer.Score(_inputs).Rows.Count;
 }

@@ -67,8 +67,8 @@ public sealed class Index766ScorerTests
     }
 
     [Fact]
-    public void Score_PaymentWithoutFeeDossiers_HasNoScore() =>
-        Assert.Null(MetricRow(Payment(0, 0, 4, 10, 8)).Score);
+    public void Score_PaymentWithoutFeeProcedures_HasNoScore() =>
+        Assert.Null(MetricRow(Payment(0, 0, 0, 0, 0)).Score);
 
     [Fact]
     public void Score_ProgressFromParams_IsMaxTimesRatio()
@@ -116,10 +116,6 @@ public sealed class Index766ScorerTests
     [Fact]
     public void Score_NoFigures_HasNoScoreEvenWhereEmptyScoresZero() =>
         Assert.Null(MetricRow(new MetricInput(Unit, Period, "PROGRESS")).Score);
-
-    [Fact]
-    public void Score_NumeratorAboveDenominator_NeverExceedsMax() =>
-        Assert.Equal(6, MetricRow(new MetricInput(Unit, Period, "PUBLISH_ON_TIME", 70, 50)).Score);
 
     [Fact]
     public void Score_GroupWithUnscoredMetric_SumsOnlyScoredAgainstTheirMaxima()
@@ -198,21 +194,41 @@ public sealed class Index766ScorerTests
         Assert.Equal(["A", "B", "A"], rows.Where(r => r.Metric == "TOTAL").Select(r => r.Unit));
     }
 
-    [Fact]
-    public void Score_UnknownMetric_FailsNamingIt() =>
-        Assert.Contains("NOT_A_METRIC", Assert.Throws<ArgumentException>(() => Score(new MetricInput(Unit, Period, "NOT_A_METRIC", 1, 1))).Message);
+    [Theory]
+    [InlineData("NOT_A_METRIC", "unknown 766 metric 'NOT_A_METRIC'")]
+    [InlineData("ONLINE_SERVICE", "a group's aggregate, not a metric")]   // the portal's aggregate row of a group
+    public void Score_NotAMetric_RefusesThatRowAndScoresTheRest(string metric, string reason)
+    {
+        var scoring = new Index766Scorer(Rules).Score([new(Unit, Period, "PROGRESS", 1, 2), new(Unit, Period, metric, 1, 1)]);
+
+        var refused = Assert.Single(scoring.Rejected);
+        Assert.Equal(1, refused.Index);
+        Assert.Contains(reason, refused.Reason);
+        AssertPoints(scoring.Rows, "TOTAL", 10, 20);
+    }
 
     [Fact]
-    public void Score_MetricTwiceForOneUnitAndPeriod_Fails() =>
-        Assert.Throws<ArgumentException>(() => Score(new(Unit, Period, "PROGRESS", 1, 2), new(Unit, Period, "PROGRESS", 1, 2)));
+    public void Score_MetricTwiceForOneUnitAndPeriod_RefusesTheSecond() =>
+        Assert.Equal(1, Assert.Single(Rejected(new(Unit, Period, "PROGRESS", 1, 2), new(Unit, Period, "PROGRESS", 1, 2))).Index);
+
+    [Theory]
+    [InlineData(-1.0, 2.0, null, "negative figure")]
+    [InlineData(70.0, 50.0, null, "numerator above its denominator")]   // never silently capped at the maximum
+    [InlineData(null, null, 120.0, "ratio above 100 %")]
+    public void Score_ImpossibleFigures_AreRefused(double? numerator, double? denominator, double? ratio, string reason) =>
+        Assert.Contains(reason, Assert.Single(Rejected(new MetricInput(Unit, Period, "PUBLISH_ON_TIME", numerator, denominator, ratio))).Reason);
 
     [Fact]
-    public void Score_NegativeFigure_Fails() =>
-        Assert.Throws<ArgumentException>(() => Score(new MetricInput(Unit, Period, "PROGRESS", -1, 2)));
+    public void Score_PaymentTermAboveItsDenominator_IsRefused() =>
+        Assert.Contains("PAYMENT.A", Assert.Single(Rejected(Payment(60, 50, 4, 10, 8))).Reason);
 
     [Fact]
-    public void Score_PaymentGivenAsRatio_Fails() =>
-        Assert.Throws<ArgumentException>(() => Score(new MetricInput(Unit, Period, "PAYMENT", Ratio: 80)));
+    public void Score_PaymentGivenAsRatio_IsRefused() =>
+        Assert.Contains("takes params only", Assert.Single(Rejected(new MetricInput(Unit, Period, "PAYMENT", Ratio: 80))).Reason);
+
+    [Fact]
+    public void Score_PaymentWithFeeProceduresButNoFeeDossier_ScoresAAsZero() =>
+        Assert.Equal(3, MetricRow(Payment(0, 0, 4, 10, 8)).Score!.Value, 9);   // 6 × 0 + min(2, 2.5 × 0.4) + 2.5 × 0.8 = 0 + 1 + 2
 
     private static MetricInput Payment(double paidOnline, double withFee, double proceduresPaidOnline, double feeProcedures, double feeProceduresSynced) =>
         new(Unit, Period, "PAYMENT", Params: new Dictionary<string, double>
@@ -224,7 +240,14 @@ public sealed class Index766ScorerTests
             ["totalFeeDossierFormality"] = feeProceduresSynced,               // C = fee procedures with fee data synced
         });
 
-    private static IReadOnlyList<ScoreRow> Score(params MetricInput[] inputs) => new Index766Scorer(Rules).Score(inputs);
+    private static IReadOnlyList<ScoreRow> Score(params MetricInput[] inputs)
+    {
+        var scoring = new Index766Scorer(Rules).Score(inputs);
+        Assert.Empty(scoring.Rejected);
+        return scoring.Rows;
+    }
+
+    private static IReadOnlyList<RejectedInput> Rejected(params MetricInput[] inputs) => new Index766Scorer(Rules).Score(inputs).Rejected;
 
     private static ScoreRow MetricRow(MetricInput input) => Score(input).Single(r => r.Metric == input.Metric);
 
