@@ -46,13 +46,40 @@ public sealed class SqlServerSchemaModel
     }
 
     /// <summary>Checks T-SQL statements that are not part of the schema (a load step, a build's reads) by compiling
-    /// them as the body of a procedure in the model: every table, column and temp table they name must resolve.
-    /// <paramref name="parameters"/> declares the values the caller passes (name and T-SQL type).</summary>
-    public void Check(string name, string body, IReadOnlyDictionary<string, string>? parameters = null) =>
-        _checks.Add(new Checked(name, body, parameters ?? new Dictionary<string, string>()));
+    /// them as the body of a procedure in the model: every table and column they name must resolve.
+    /// <paramref name="parameters"/> declares the values the caller passes (name and T-SQL type). DacFx does not look
+    /// into temp tables, so each one the text creates with CREATE TABLE #name is modelled as the table temp.name and
+    /// the text reads it under that name: its columns are then checked as well.</summary>
+    public void Check(string name, string body, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var check = TSqlCheck.Of(body);
+        if (check.ParseErrors.Count > 0) throw new InvalidOperationException($"{name}: {string.Join("; ", check.ParseErrors)}");
+        var statements = ((TSqlScript)check.Fragment!).Batches.SelectMany(b => b.Statements).ToList();
+        var temps = statements.OfType<CreateTableStatement>().Select(t => t.SchemaObjectName.BaseIdentifier.Value)
+            .Where(t => t.StartsWith('#')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (temps.Count > 0 && !_objects.ContainsKey("schema temp")) Apply(name, "CREATE SCHEMA temp;");
+        check.Fragment!.Accept(new TempTableNames(temps));
+        foreach (var table in statements.OfType<CreateTableStatement>().Where(t => Same(t.SchemaObjectName.SchemaIdentifier?.Value, "temp")))
+            Put(Name(table.SchemaObjectName), table);
+        var rest = string.Join("\n", statements.Where(s => s is not CreateTableStatement { SchemaObjectName.SchemaIdentifier.Value: "temp" }).Select(Script));
+        _checks.Add(new Checked(name, rest, parameters ?? new Dictionary<string, string>()));
+    }
 
-    /// <summary>DacFx's validation of the model: the errors, each with the object or check it is about.</summary>
-    public IReadOnlyList<string> Errors()
+    // #name, for the temp tables the text creates, becomes temp.name.
+    private sealed class TempTableNames(HashSet<string> temps) : TSqlFragmentVisitor
+    {
+        public override void Visit(SchemaObjectName node)
+        {
+            if (node.Identifiers.Count != 1 || !temps.Contains(node.BaseIdentifier.Value)) return;
+            node.BaseIdentifier.Value = node.BaseIdentifier.Value.TrimStart('#');
+            node.Identifiers.Insert(0, new Identifier { Value = "temp" });
+        }
+    }
+
+    /// <summary>DacFx's validation of the model: its errors and its warnings, each with the check it is about. Both
+    /// count: in a procedure DacFx only warns of a table or a column it cannot find (the server defers name
+    /// resolution), yet the statement would fail when run.</summary>
+    public IReadOnlyList<string> Problems()
     {
         using var model = new TSqlModel(SqlServerVersion.Sql130, new TSqlModelOptions { Collation = "Vietnamese_100_CI_AS_SC" });
         foreach (var key in _order) model.AddOrUpdateObjects(Script(_objects[key]), key, new TSqlObjectOptions());
@@ -62,10 +89,11 @@ public sealed class SqlServerSchemaModel
             var declarations = string.Join(", ", parameters.Select(p => $"@{p.Key} {p.Value}"));
             model.AddOrUpdateObjects($"CREATE PROCEDURE dbo.[check {i + 1}] {declarations} AS\nBEGIN\n{body}\nEND", name, new TSqlObjectOptions());
         }
-        return model.Validate()
-            .Where(m => m.MessageType == DacMessageType.Error)
-            .Select(m => $"{m.Prefix}{m.Number}: {m.Message}{CheckName(m.Message)}")
-            .ToList();
+        var problems = model.Validate().Select(m => $"{m.MessageType} {m.Prefix}{m.Number}: {m.Message}{CheckName(m.Message)}").ToList();
+        // A check that did not become a procedure would pass unseen.
+        var compiled = model.GetObjects(DacQueryScopes.UserDefined, Procedure.TypeClass).Count();
+        if (compiled != _checks.Count) problems.Add($"only {compiled} of {_checks.Count} checked texts compiled into the model");
+        return problems;
     }
 
     // A check's procedure is [check N]: name the script it stands for.

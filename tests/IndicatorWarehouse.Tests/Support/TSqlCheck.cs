@@ -45,9 +45,7 @@ public sealed class TSqlCheck
     /// SQLite's date and text functions (<c>strftime(</c>, <c>julianday(</c>, <c>datetime(</c>, <c>ifnull(</c>, …).</summary>
     public IReadOnlyList<string> SqliteLeaks()
     {
-        if (Fragment?.ScriptTokenStream is not { } all) return [];
-        var tokens = all.Where(t => t.TokenType is not (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment
-            or TSqlTokenType.MultilineComment or TSqlTokenType.EndOfFile)).ToList();
+        var tokens = CodeTokens();
         var leaks = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -66,6 +64,30 @@ public sealed class TSqlCheck
         }
         return leaks;
     }
+
+    // Built-in functions that came after SQL Server 2016: the level-130 parser reads them as calls of unknown
+    // functions, which only the server would refuse.
+    private static readonly Dictionary<string, string> NewerFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["STRING_AGG"] = "2017", ["TRIM"] = "2017", ["CONCAT_WS"] = "2017", ["TRANSLATE"] = "2017",
+        ["APPROX_COUNT_DISTINCT"] = "2019", ["GREATEST"] = "2022", ["LEAST"] = "2022", ["DATE_BUCKET"] = "2022",
+        ["GENERATE_SERIES"] = "2022", ["DATETRUNC"] = "2022", ["JSON_OBJECT"] = "2022", ["JSON_ARRAY"] = "2022",
+        ["JSON_PATH_EXISTS"] = "2022",
+    };
+
+    /// <summary>Calls of built-in functions that SQL Server 2016 (level 130) does not have.</summary>
+    public IReadOnlyList<string> NewerThanRequiredLevel()
+    {
+        var tokens = CodeTokens();
+        return tokens.Where((t, i) => NewerFunctions.ContainsKey(t.Text) && i + 1 < tokens.Count
+                && tokens[i + 1].TokenType == TSqlTokenType.LeftParenthesis && (i == 0 || tokens[i - 1].TokenType != TSqlTokenType.Dot))
+            .Select(t => $"line {t.Line}: {t.Text.ToUpperInvariant()} needs SQL Server {NewerFunctions[t.Text]}")
+            .ToList();
+    }
+
+    // The tokens that are code: no white space, no comment.
+    private List<TSqlParserToken> CodeTokens() => Fragment?.ScriptTokenStream?.Where(t => t.Text is not null && t.TokenType is not
+        (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment or TSqlTokenType.EndOfFile)).ToList() ?? [];
 
     // CAST(x AS date) and DECLARE @d date are types, not calls; only date( … ) after AS or a variable could be.
     private static bool IsTypeName(List<TSqlParserToken> tokens, int i) =>

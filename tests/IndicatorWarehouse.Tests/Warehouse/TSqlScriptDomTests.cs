@@ -16,6 +16,7 @@ public class TSqlScriptDomTests
         foreach (var path in SqlServerTexts.ScriptPaths.Where(p => !p.StartsWith("build/", StringComparison.Ordinal)))
             Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith(path, StringComparison.Ordinal));
         Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith("build step", StringComparison.Ordinal) && t.Sql.Contains("indicator_value"));
+        Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith("dashboards/don-vi", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -23,6 +24,12 @@ public class TSqlScriptDomTests
     public void TSqlText_ParsesUnderScriptDom(SqlServerText text) =>
         Assert.True(TSqlCheck.Of(text.Sql).ParseErrors.Count == 0,
             $"{text.Origin}:\n{string.Join("\n", TSqlCheck.Of(text.Sql).ParseErrors)}");
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void TSqlText_CallsNoFunctionNewerThanTheRequiredLevel(SqlServerText text) =>
+        Assert.True(TSqlCheck.Of(text.Sql).NewerThanRequiredLevel().Count == 0,
+            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).NewerThanRequiredLevel())}");
 
     [Theory]
     [MemberData(nameof(Texts))]
@@ -35,7 +42,7 @@ public class TSqlScriptDomTests
     public void TSqlText_UsesOnlyDeclaredOrPassedParameters(SqlServerText text)
     {
         var missing = TSqlCheck.Of(text.Sql).FreeVariables().Select(v => v.TrimStart('@'))
-            .Where(v => !text.Passed.Contains(v, StringComparer.OrdinalIgnoreCase)).Order().ToList();
+            .Where(v => !text.Passed.Keys.Contains(v, StringComparer.OrdinalIgnoreCase)).Order().ToList();
         Assert.True(missing.Count == 0, $"{text.Origin}: uses @{string.Join(", @", missing)}, neither declared nor passed");
     }
 
@@ -49,6 +56,13 @@ public class TSqlScriptDomTests
     public void ScriptDom_SyntaxNewerThanTheRequiredLevel_IsRefused() =>
         // IS DISTINCT FROM came with SQL Server 2022 (level 160); the guide requires 130 only.
         Assert.NotEmpty(TSqlCheck.Of("SELECT x FROM t WHERE a IS DISTINCT FROM b").ParseErrors);
+
+    [Theory]
+    [InlineData("SELECT STRING_AGG(agency_code, ',') FROM dim_agency", "STRING_AGG needs SQL Server 2017")]
+    [InlineData("SELECT TRIM(agency_name) FROM dim_agency -- LEAST(1, 2)", "TRIM needs SQL Server 2017")]
+    [InlineData("SELECT GREATEST(a, b) FROM t", "GREATEST needs SQL Server 2022")]
+    public void ScriptDom_SeededFunctionNewerThanTheRequiredLevel_IsFound(string sql, string finding) =>
+        Assert.Equal([$"line 1: {finding}"], TSqlCheck.Of(sql).NewerThanRequiredLevel());
 
     [Theory]
     [InlineData("SELECT agency_code FROM dim_agency ORDER BY agency_code LIMIT 10", "LIMIT")]
