@@ -90,4 +90,15 @@ public class TSqlScriptDomTests
         var free = TSqlCheck.Of("DECLARE @n int = 1; DECLARE @t TABLE (x int); SELECT @n, @missing FROM @t").FreeVariables();
         Assert.Equal(["@missing"], free);
     }
+
+    // Former known risk: `iw sql` marks Vietnamese literals N'…', also one written as an old-style column alias.
+    [Theory]
+    [InlineData("SELECT 1 'Giá trị'")]
+    [InlineData("SELECT agency_code 'Mã đơn vị', COUNT(*) 'Số hồ sơ' FROM fact_dossier GROUP BY agency_code")]
+    public void TSqlText_VietnameseAliasMarkedUnicode_Parses(string sql)
+    {
+        var marked = IndicatorWarehouse.Warehouse.Dialects.SqlServer.TSqlTokens.MarkUnicodeLiterals(sql);
+        Assert.Contains("N'", marked);
+        Assert.Empty(TSqlCheck.Of(marked).ParseErrors);
+    }
 }
