@@ -40,11 +40,14 @@ public class TSqlDacFxTests
 
     // The check itself.
 
-    [Fact]
-    public void DacFx_SeededViewNamingAMissingColumn_IsAnError()
+    [Theory]
+    [InlineData("dbo.mart_agency")]     // another view
+    [InlineData("dim_agency")]          // a table through its dbo synonym
+    [InlineData("dim.agency")]          // the table itself
+    public void DacFx_SeededViewNamingAMissingColumn_IsAnError(string source)
     {
         var model = SqlServerSchemaModel.AfterMigration(int.MaxValue);
-        model.Apply("seeded", "CREATE VIEW dbo.mart_seeded AS SELECT a.agency_code, a.no_such_column FROM dbo.mart_agency a;");
+        model.Apply("seeded", $"CREATE VIEW dbo.mart_seeded AS SELECT a.agency_code, a.no_such_column FROM {source} a;");
         Assert.Contains(model.Problems(), e => e.Contains("no_such_column", StringComparison.OrdinalIgnoreCase));
     }
 

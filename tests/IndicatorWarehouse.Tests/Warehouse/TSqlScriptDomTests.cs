@@ -17,6 +17,8 @@ public class TSqlScriptDomTests
             Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith(path, StringComparison.Ordinal));
         Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith("build step", StringComparison.Ordinal) && t.Sql.Contains("indicator_value"));
         Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith("dashboards/don-vi", StringComparison.Ordinal));
+        // The parameter check has something to check: load steps and dashboards read what their callers pass.
+        Assert.Contains(SqlServerTexts.All, t => t.Origin.StartsWith("load/dossier.sql", StringComparison.Ordinal) && TSqlCheck.Of(t.Sql).FreeVariables().Count > 0);
     }
 
     [Theory]
