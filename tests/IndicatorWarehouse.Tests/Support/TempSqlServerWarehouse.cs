@@ -26,6 +26,8 @@ public sealed class TempSqlServerWarehouse : ITestWarehouse
         // As recommended for production (README): Vietnamese sort order, and readers that never block the loader.
         await ExecuteOnMasterAsync(serverConnection, $"CREATE DATABASE [{name}] COLLATE Vietnamese_100_CI_AS_SC");
         await ExecuteOnMasterAsync(serverConnection, $"ALTER DATABASE [{name}] SET READ_COMMITTED_SNAPSHOT ON");
+        // The lowest level sql/sqlserver/README.md allows (a newer server creates databases at its own, higher one).
+        await ExecuteOnMasterAsync(serverConnection, $"ALTER DATABASE [{name}] SET COMPATIBILITY_LEVEL = {TSqlCheck.CompatibilityLevel}");
         return new TempSqlServerWarehouse(serverConnection, name);
     }
 

@@ -14,10 +14,10 @@ public sealed partial class SqlServerDialect : ISqlDialect
     // statement and the transaction carries on). ARITHABORT ON: what SSMS and most tools use, so analysts and
     // the application share plans instead of "slow in the app, fast in SSMS". NOCOUNT stays OFF on purpose:
     // the portable upserts decide between UPDATE and INSERT on the affected-row count.
-    private const string SessionSettings = "SET XACT_ABORT ON; SET ARITHABORT ON;";
+    internal const string SessionSettings = "SET XACT_ABORT ON; SET ARITHABORT ON;";
 
     // An analyst's query should be the deadlock victim, never the load it collides with.
-    private const string ReadOnlySessionSettings = SessionSettings + " SET DEADLOCK_PRIORITY LOW;";
+    internal const string ReadOnlySessionSettings = SessionSettings + " SET DEADLOCK_PRIORITY LOW;";
 
     public string Name => "sqlserver";
 
@@ -83,9 +83,9 @@ public sealed partial class SqlServerDialect : ISqlDialect
     /// <summary>The table a flat name stands for: SqlBulkCopy cannot write through a synonym, and every warehouse
     /// table is reached through one. Names that are no synonym (temporary tables, schema-qualified names) pass as given.</summary>
     internal static async Task<string> BaseTableAsync(SqlConnection connection, SqlTransaction transaction, string table, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT base_object_name FROM sys.synonyms WHERE object_id = OBJECT_ID(@table)",
-            new { table }, transaction, cancellationToken: ct)) ?? table;
+        await connection.ExecuteScalarAsync<string>(new CommandDefinition(BaseTableSql, new { table }, transaction, cancellationToken: ct)) ?? table;
+
+    internal const string BaseTableSql = "SELECT base_object_name FROM sys.synonyms WHERE object_id = OBJECT_ID(@table)";
 
     private static async Task<DbConnection> OpenWithAsync(string connectionString, string sessionSettings, CancellationToken ct)
     {

@@ -97,14 +97,15 @@ internal static class SqlServerReadOnlyGuard
     private static bool IsMergeHint(IReadOnlyList<TSqlToken> tokens, int i, int count) =>
         tokens[i].IsWord("MERGE") && i + 1 < count && (tokens[i + 1].IsWord("JOIN") || tokens[i + 1].IsWord("UNION"));
 
+    internal const string DescribeSql =
+        "SELECT error_number, error_message, error_type_desc FROM sys.dm_exec_describe_first_result_set(@sql, @parameterDeclarations, 0)";
+
     /// <summary>The server layer: the text must compile and its first statement must return rows. The function
     /// reports problems as a row (error_number set) instead of raising them.</summary>
     private static void EnsureServerFindsResultSet(SqlConnection connection, string sql, string? parameterDeclarations)
     {
         // One row per column of the first result set; none when no statement returns rows.
-        var rows = connection.Query<(int? Number, string? Message, string? Type)>(
-            "SELECT error_number, error_message, error_type_desc FROM sys.dm_exec_describe_first_result_set(@sql, @parameterDeclarations, 0)",
-            new { sql, parameterDeclarations }).AsList();
+        var rows = connection.Query<(int? Number, string? Message, string? Type)>(DescribeSql, new { sql, parameterDeclarations }).AsList();
         if (rows.Count == 0)
             throw new ReadOnlyViolationException("Refused: this statement returns no rows; only reading (SELECT) is allowed here.");
         if (rows[0].Number is not null)
