@@ -406,7 +406,7 @@ internal static class ProcedureVocabulary
     /// <summary>The procedures every commune handles; shares follow what communes actually receive
     /// (certifications and civil status dwarf the rest).</summary>
     public static readonly SectorSpec Commune = new(CommuneSector, 1, [
-        new("CHUNGTHUC", "Chứng thực", 10, [1], [2_000m, 10_000m, 50_000m], 0.05, null, [
+        new("CHUNGTHUC", "Chứng thực", 10, [1], [2_000m, 10_000m, 50_000m], 0.05, [
             "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
             "Chứng thực chữ ký trong các giấy tờ, văn bản",
             "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản",
