@@ -61,7 +61,7 @@ public sealed class AgencyLineage
         foreach (var (predecessor, links) in Links.GroupBy(l => l.PredecessorCode).Select(g => (g.Key, g.ToList())))
         {
             if (Math.Abs(links.Sum(l => l.Share) - 1) > 0.001)
-                throw new InvalidDataException($"agency_lineage.csv: tỷ lệ (share) của {predecessor} cộng lại {links.Sum(l => l.Share):0.###}, phải bằng 1 / shares must add up to 1.");
+                throw new InvalidDataException($"agency_lineage.csv: tỷ lệ (share) của {predecessor} cộng lại {links.Sum(l => l.Share).ToString("0.###", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}, phải bằng 1 / shares must add up to 1.");
             if (links.Count > 1 && !IsSplit(predecessor))
                 throw new InvalidDataException($"{File}: {predecessor} chuyển cho {links.Count} đơn vị kế thừa nhưng chưa có lĩnh vực, thủ tục nào chuyển cho ai " +
                     "(cần ít nhất một dòng mặc định) / names no transfers, and its dossiers cannot be re-attributed.");
