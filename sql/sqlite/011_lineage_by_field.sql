@@ -39,16 +39,18 @@ DROP VIEW mart_agency_lineage;
 -- names the successor a split predecessor's dossiers reached this unit through (NULL: all of its work came);
 -- share is the part of its work the lineage shares send here, used only for sources without fields.
 CREATE VIEW mart_agency_lineage AS
-WITH RECURSIVE closure (agency_code, ancestor_code, split_successor_code, share, depth) AS (
+WITH RECURSIVE links AS (
+    SELECT k.predecessor_code, k.successor_code, k.share,
+           CASE WHEN EXISTS (SELECT 1 FROM agency_lineage_transfer t WHERE t.predecessor_code = k.predecessor_code) THEN 1 ELSE 0 END AS is_split
+    FROM agency_lineage k
+),
+closure (agency_code, ancestor_code, split_successor_code, share, depth) AS (
     SELECT agency_code, agency_code, NULL, 1.0, 0 FROM mart_agency
     UNION ALL
     SELECT c.agency_code, l.predecessor_code,
            CASE WHEN l.is_split = 1 THEN l.successor_code ELSE c.split_successor_code END,
            c.share * l.share, c.depth + 1
-    FROM closure c
-    JOIN (SELECT k.*, CASE WHEN EXISTS (SELECT 1 FROM agency_lineage_transfer t WHERE t.predecessor_code = k.predecessor_code)
-                           THEN 1 ELSE 0 END AS is_split
-          FROM agency_lineage k) l ON l.successor_code = c.ancestor_code
+    FROM closure c JOIN links l ON l.successor_code = c.ancestor_code
     WHERE c.depth < 10
 )
 SELECT agency_code, ancestor_code, split_successor_code, SUM(share) AS share, MIN(depth) AS depth

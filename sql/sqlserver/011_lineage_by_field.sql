@@ -9,9 +9,9 @@ CREATE TABLE dim.agency_lineage_transfer (
     procedure_code   nvarchar(50)  NULL,
     note             nvarchar(400) NULL,
     -- Computed keys make the "one successor per procedure / field / default" rule a plain unique constraint.
-    procedure_key    AS COALESCE(procedure_code, N'') PERSISTED,
-    field_key        AS COALESCE(field_code, N'') PERSISTED,
-    CONSTRAINT uq_dim_agency_lineage_transfer UNIQUE (predecessor_code, procedure_key, field_key),
+    procedure_or_blank AS COALESCE(procedure_code, N'') PERSISTED,
+    field_or_blank     AS COALESCE(field_code, N'') PERSISTED,
+    CONSTRAINT uq_dim_agency_lineage_transfer UNIQUE (predecessor_code, procedure_or_blank, field_or_blank),
     CONSTRAINT ck_dim_agency_lineage_transfer_one CHECK (field_code IS NULL OR procedure_code IS NULL)
 );
 CREATE SYNONYM dbo.agency_lineage_transfer FOR dim.agency_lineage_transfer;
@@ -39,19 +39,21 @@ DROP VIEW dbo.mart_indicator_lineage;
 DROP VIEW dbo.mart_agency_lineage;
 GO
 
--- Lineage closure (see the SQLite migration). A recursive CTE needs the same types in both members.
+-- Lineage closure (see the SQLite migration). A recursive CTE needs the same types in both members, and its
+-- recursive member may hold no subquery: whether a link leaves a split unit is worked out in a CTE before it.
 CREATE VIEW dbo.mart_agency_lineage AS
-WITH closure (agency_code, ancestor_code, split_successor_code, share, depth) AS (
+WITH links AS (
+    SELECT k.predecessor_code, k.successor_code, k.share,
+           CASE WHEN EXISTS (SELECT 1 FROM agency_lineage_transfer t WHERE t.predecessor_code = k.predecessor_code) THEN 1 ELSE 0 END AS is_split
+    FROM agency_lineage k
+),
+closure (agency_code, ancestor_code, split_successor_code, share, depth) AS (
     SELECT agency_code, agency_code, CAST(NULL AS nvarchar(50)), CAST(1.0 AS float), 0 FROM dbo.mart_agency
     UNION ALL
     SELECT c.agency_code, l.predecessor_code,
            CAST(CASE WHEN l.is_split = 1 THEN l.successor_code ELSE c.split_successor_code END AS nvarchar(50)),
            c.share * l.share, c.depth + 1
-    FROM closure c
-    JOIN (SELECT k.predecessor_code, k.successor_code, k.share,
-                 CASE WHEN EXISTS (SELECT 1 FROM agency_lineage_transfer t WHERE t.predecessor_code = k.predecessor_code)
-                      THEN 1 ELSE 0 END AS is_split
-          FROM agency_lineage k) l ON l.successor_code = c.ancestor_code
+    FROM closure c JOIN links l ON l.successor_code = c.ancestor_code
     WHERE c.depth < 10
 )
 SELECT agency_code, ancestor_code, split_successor_code, SUM(share) AS share, MIN(depth) AS depth
