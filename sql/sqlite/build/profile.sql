@@ -13,6 +13,12 @@
 -- Parameters: @from_key, @to_key (yyyymmdd), @cutoff_day.
 
 -- step: create_profiles
+-- The unit codes a dossier counts under: its own unit (procedure_key NULL), and, for a unit split between several
+-- successors (agency_lineage_transfer), also the slice "predecessor→successor" of the successor that took over its
+-- procedure (by procedure, else by field, else the default). The slices' measures go to fact_indicator_slice
+-- (build/measures.sql, move_slices), so a successor's history adds whole dossiers.
+CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_unit (
+    agency_key INTEGER NOT NULL, procedure_key INTEGER, unit_code TEXT NOT NULL);
 CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_profile (
     agency_code TEXT NOT NULL,
     rs INTEGER NOT NULL, es INTEGER, os INTEGER,        -- month seq of received, end, first overdue day
@@ -48,11 +54,23 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_pakn_profile (
     rrs INTEGER NOT NULL, rhs INTEGER, rls INTEGER,
     handled_late INTEGER NOT NULL, disliked INTEGER NOT NULL,
     n INTEGER NOT NULL);
+DELETE FROM tmp_dossier_unit;
 DELETE FROM tmp_dossier_profile;
 DELETE FROM tmp_received_month;
 DELETE FROM tmp_ended_month;
 DELETE FROM tmp_overdue_month;
 DELETE FROM tmp_pakn_profile;
+
+-- step: dossier_units
+INSERT INTO tmp_dossier_unit SELECT agency_key, NULL, agency_code FROM dim_agency;
+INSERT INTO tmp_dossier_unit
+SELECT a.agency_key, p.procedure_key, a.agency_code || '→' || COALESCE(
+    (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.procedure_code = p.procedure_code),
+    (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.field_code = f.field_code),
+    (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.field_code IS NULL AND t.procedure_code IS NULL))
+FROM dim_agency a CROSS JOIN dim_procedure p LEFT JOIN dim_field f ON f.field_key = p.field_key
+WHERE a.agency_code IN (SELECT predecessor_code FROM agency_lineage_transfer);
+CREATE INDEX IF NOT EXISTS temp.ix_tmp_dossier_unit ON tmp_dossier_unit (agency_key, procedure_key);
 
 -- step: profile_dossiers
 INSERT INTO tmp_dossier_profile
@@ -65,7 +83,7 @@ SELECT agency_code, rs, es, os, rrs, res, ros, COUNT(*),
        SUM(CASE WHEN outcome = 3 AND withdrawn = 0 THEN 1 ELSE 0 END),
        SUM(disliked), SUM(1 - withdrawn)
 FROM (
-    SELECT a.agency_code,
+    SELECT a.unit_code AS agency_code,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
            (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 AS os,
@@ -85,7 +103,7 @@ FROM (
            CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
            CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
     FROM fact_dossier d
-    JOIN dim_agency a ON a.agency_key = d.agency_key
+    JOIN tmp_dossier_unit a ON a.agency_key = d.agency_key AND (a.procedure_key IS NULL OR a.procedure_key = d.procedure_key)
     LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
     -- Status 3 (not accepted) leaves every measure. The unary + keeps SQLite from reading the dossiers through
     -- ix_fact_dossier_pending (one random row fetch per dossier): even a build of the last year alone reads a
@@ -147,6 +165,7 @@ WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handle
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
 -- step: drop_profiles
+DROP TABLE IF EXISTS temp.tmp_dossier_unit;
 DROP TABLE IF EXISTS temp.tmp_dossier_profile;
 DROP TABLE IF EXISTS temp.tmp_received_month;
 DROP TABLE IF EXISTS temp.tmp_ended_month;

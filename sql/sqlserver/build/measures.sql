@@ -202,6 +202,20 @@ WHERE ((m.measured_from = 'dossier' AND c.received_in_p IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM fact_figure f
                   WHERE f.agency_code = c.agency_code AND f.period_code = c.period_code AND f.indicator_code = m.indicator_code);
 
+-- step: move_slices
+-- The slices of split units move to fact_indicator_slice (see sql/sqlite/build/measures.sql).
+DELETE FROM fact_indicator_slice
+WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq);
+INSERT INTO fact_indicator_slice (predecessor_code, successor_code, period_code, indicator_code, numerator, denominator, value, build_id)
+SELECT s.predecessor_code, s.successor_code, v.period_code, v.indicator_code, v.numerator, v.denominator, v.value, v.build_id
+FROM (SELECT DISTINCT predecessor_code, successor_code, predecessor_code + N'→' + successor_code AS unit_code FROM agency_lineage_transfer) s
+JOIN fact_indicator_value v ON v.agency_code = s.unit_code
+JOIN dim_indicator i ON i.indicator_code = v.indicator_code AND i.lineage = N'field'
+JOIN dim_period p ON p.period_code = v.period_code AND p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq;
+DELETE FROM fact_indicator_value
+WHERE agency_code IN (SELECT predecessor_code + N'→' + successor_code FROM agency_lineage_transfer)
+  AND period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq);
+
 -- step: insert_figures
 -- Figures reported by hand, as loaded (rule_version 'figure' and no rule set: no counting rule made them;
 -- fact_figure has the document and clause).

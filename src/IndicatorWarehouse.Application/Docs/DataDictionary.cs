@@ -28,11 +28,15 @@ public sealed class DataDictionary(WarehouseDatabase database, ReferenceFiles re
         s.AppendLine($"## Chỉ tiêu / Indicators (rule version {catalog.RuleVersion})");
         s.AppendLine();
         s.AppendLine("Rates are stored with numerator and denominator; `value` is a percent (0–100), NULL when the denominator is 0.");
+        s.AppendLine("`lineage` says how a merged unit's history (`mart_indicator_lineage`) adds up its predecessors: `field` — from dossiers,");
+        s.AppendLine("a split unit's dossiers re-attributed by field and procedure (`agency_lineage_transfers.csv`), whole numbers; `share` —");
+        s.AppendLine("a source without fields (PAKN), split by the lineage shares, rounded and marked as an estimate (`is_estimate`, `estimate_note`);");
+        s.AppendLine("`own` — a figure the unit reports by hand about itself (procedures, plan tasks): never summed across predecessors.");
         s.AppendLine();
-        s.AppendLine("| code | Tên chỉ tiêu | Name | unit | direction | group | formula |");
-        s.AppendLine("|---|---|---|---|---|---|---|");
+        s.AppendLine("| code | Tên chỉ tiêu | Name | unit | direction | group | lineage | formula |");
+        s.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var i in catalog.All)
-            s.AppendLine($"| `{i.Code}` | {i.NameVi} | {i.NameEn} | {i.Unit} | {i.Direction} | {i.Group} | {i.Formula.Replace("|", "\\|")} |");
+            s.AppendLine($"| `{i.Code}` | {i.NameVi} | {i.NameEn} | {i.Unit} | {i.Direction} | {i.Group} | {i.Lineage} | {i.Formula.Replace("|", "\\|")} |");
 
         using var reader = File.OpenText(reference.PathOf("views.yaml"));
         var views = new DeserializerBuilder().WithNamingConvention(YamlDotNet.Serialization.NamingConventions.LowerCaseNamingConvention.Instance).Build().Deserialize<Dictionary<string, ViewText>>(reader);

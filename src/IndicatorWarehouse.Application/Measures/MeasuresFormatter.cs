@@ -44,7 +44,7 @@ public static class MeasuresFormatter
         output.WriteLine(new string('-', width + 70));
         foreach (var r in rows)
             output.WriteLine($"{r.name_vi.PadRight(width)} | {Number(r.value, r.unit),12} | {Number(r.numerator, "count"),10} | " +
-                             $"{Number(r.denominator, "count"),10} | {Number(r.target, r.unit),9} | {(r.status is { } status ? Domain.Targets.TargetAssessment.LabelVi(status) : "")}{(r.conflict_note is null ? "" : " (mâu thuẫn mục tiêu)")}");
+                             $"{Number(r.denominator, "count"),10} | {Number(r.target, r.unit),9} | {(r.status is { } status ? Domain.Targets.TargetAssessment.LabelVi(status) : "")}{(r.conflict_note is null ? "" : " (mâu thuẫn mục tiêu)")}{r.estimate_note}");
         if (rows.Count == 0) output.WriteLine("(không có dữ liệu — chưa chạy `iw build`?)");
     }
 

@@ -23,6 +23,9 @@ public sealed record MeasureRow
     public string unit { get; init; } = "";
     public string? target_source { get; init; }
     public string? conflict_note { get; init; }
+
+    /// <summary>With --lineage: set when a predecessor's part was split by the lineage shares (PAKN), with the shares.</summary>
+    public string? estimate_note { get; init; }
 }
 
 /// <summary>Reads the measures of a unit and period from the analyst views, in catalog order.</summary>
@@ -37,7 +40,8 @@ public sealed class MeasuresQuery(WarehouseDatabase database)
         var sql = lineage
             ? """
               SELECT l.agency_code, l.period_code AS period, l.indicator_code AS indicator, l.numerator, l.denominator, l.value,
-                     NULL AS target, NULL AS gap, NULL AS status, i.name_vi, i.unit, NULL AS target_source, NULL AS conflict_note
+                     NULL AS target, NULL AS gap, NULL AS status, i.name_vi, i.unit, NULL AS target_source, NULL AS conflict_note,
+                     l.estimate_note
               FROM mart_indicator_lineage l JOIN dim_indicator i ON i.indicator_code = l.indicator_code
               WHERE l.agency_code = @agencyCode AND l.period_code = @period ORDER BY i.sort_order
               """

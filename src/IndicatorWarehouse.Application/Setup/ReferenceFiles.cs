@@ -75,9 +75,14 @@ public sealed class ReferenceFiles(string directory)
         r["agency_code"], r["agency_name"], r["agency_level"], NullIfEmpty(r["province_code"]), NullIfEmpty(r["sector"]),
         Date(r["valid_from"])!.Value, Date(r["valid_to"]))).ToList();
 
-    public IReadOnlyList<LineageLink> Lineage() => ReadCsv("agency_lineage.csv").Select(r => new LineageLink(
-        r["predecessor_code"], r["successor_code"], Date(r["effective_date"])!.Value,
-        double.Parse(r["share"], CultureInfo.InvariantCulture), NullIfEmpty(r["note"]))).ToList();
+    /// <summary>The lineage links and, for units split between several successors, which successor took each
+    /// field and procedure (<c>agency_lineage_transfers.csv</c>); refused whole when it cannot be applied exactly.</summary>
+    public AgencyLineage Lineage() => new(
+        ReadCsv("agency_lineage.csv").Select(r => new LineageLink(
+            r["predecessor_code"], r["successor_code"], Date(r["effective_date"])!.Value,
+            double.Parse(r["share"], CultureInfo.InvariantCulture), NullIfEmpty(r["note"]))).ToList(),
+        ReadCsv("agency_lineage_transfers.csv").Select(r => new LineageTransfer(
+            r["predecessor_code"], r["successor_code"], NullIfEmpty(r["field_code"]), NullIfEmpty(r["procedure_code"]), NullIfEmpty(r["note"]))).ToList());
 
     private RuleFile Rule(string name, Func<string, string?> version)
     {

@@ -8,5 +8,6 @@ public sealed record Agency(string Code, string Name, string Level, string? Prov
 }
 
 /// <summary>Work of <see cref="PredecessorCode"/> passed to <see cref="SuccessorCode"/> on
-/// <see cref="EffectiveDate"/>, in the proportion <see cref="Share"/> (1 when all of it moved).</summary>
+/// <see cref="EffectiveDate"/>. <see cref="Share"/> (1 when all of it moved) estimates the part that moved for
+/// sources whose records carry no field (PAKN); dossiers follow <see cref="AgencyLineage"/>'s transfers instead.</summary>
 public sealed record LineageLink(string PredecessorCode, string SuccessorCode, DateOnly EffectiveDate, double Share, string? Note);

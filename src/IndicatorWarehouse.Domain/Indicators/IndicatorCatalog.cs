@@ -5,10 +5,16 @@ namespace IndicatorWarehouse.Domain.Indicators;
 
 /// <summary>One indicator of the catalog: what it counts, in which unit, and which way is good.</summary>
 /// <param name="Index766Metric">The national portal's 766 metric this indicator's value feeds, if any.</param>
+/// <param name="Lineage">How a merged unit's history adds up its predecessors' values: <see cref="ByField"/> (counted
+/// from dossiers, each re-attributed to the successor that took its field or procedure: whole and exact),
+/// <see cref="ByShare"/> (a source without fields, PAKN: the lineage shares, an estimate) or <see cref="OwnOnly"/>
+/// (a stock the unit reports by hand, procedures or plan tasks: never summed across predecessors).</param>
 public sealed record Indicator(
     string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
-    string? Index766Metric = null)
+    string? Index766Metric = null, string Lineage = Indicator.ByField)
 {
+    public const string ByField = "field", ByShare = "share", OwnOnly = "own";
+
     public bool IsRate => Unit == "percent";
     public bool IsPoints => Unit == "points";
     public bool HigherIsBetter => Direction == "higher_is_better";
@@ -35,7 +41,8 @@ public sealed class IndicatorCatalog
             .Build().Deserialize<CatalogFile>(yaml);
         return new IndicatorCatalog(file.Indicators.Select((i, n) =>
             new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
-                i.Index766Metric)));
+                i.Index766Metric, i.Lineage is Indicator.ByField or Indicator.ByShare or Indicator.OwnOnly ? i.Lineage
+                    : throw new InvalidDataException($"indicators.yaml, {i.Code}: lineage '{i.Lineage}' phải là field, share hoặc own / must be field, share or own."))));
     }
 
     private sealed class CatalogFile
@@ -56,5 +63,7 @@ public sealed class IndicatorCatalog
 
         [YamlMember(Alias = "index766_metric")]
         public string? Index766Metric { get; set; }
+
+        public string Lineage { get; set; } = Indicator.ByField;
     }
 }

@@ -6,7 +6,7 @@ namespace IndicatorWarehouse.Ingestion.Synthetic;
 /// years: <see cref="PartlyOnlineFrom"/> / <see cref="FullyOnlineFrom"/> are the first years with a một phần /
 /// toàn trình service (<see cref="int.MaxValue"/> = never).</summary>
 public sealed record Procedure(
-    string Code, string Name, string FieldCode, string FieldName, string Sector, string? MovesTo,
+    string Code, string Name, string FieldCode, string FieldName, string Sector,
     int ProcessingDays, decimal Fee, bool FeePerCopy, bool ResultRequired, double BusinessShare, int Components,
     int PartlyOnlineFrom, int FullyOnlineFrom, double Weight)
 {
@@ -66,7 +66,7 @@ public sealed class ProcedureCatalog
                 var fullyFrom = OnlineYear(random, [0.25, 0.10, 0.12, 0.12, 0.10, 0.06]);
                 var partlyFrom = Math.Min(fullyFrom, OnlineYear(random, [0.35, 0.10, 0.10, 0.10, 0.05, 0.05]));
                 // Earlier names in a field are the common ones: a Zipf-like fall-off inside the field.
-                yield return new Procedure(code, names[rank], field.Code, field.Name, sector.Sector, field.MovesTo,
+                yield return new Procedure(code, names[rank], field.Code, field.Name, sector.Sector,
                     random.Pick(field.ProcessingDays), random.Pick(field.Fees), field.FeePerCopy, !random.Chance(0.08),
                     field.BusinessShare, random.Next(1, 7), partlyFrom, fullyFrom,
                     field.Weight / (rank + 1.0) / Harmonic(names.Count));

@@ -1,11 +1,11 @@
 namespace IndicatorWarehouse.Ingestion.Synthetic;
 
 /// <summary>One lĩnh vực of a sector: its procedures and the traits they share. A procedure written
-/// <c>"Cấp|Cấp lại :: giấy phép …"</c> expands to one procedure per action; <see cref="MovesTo"/> names the
-/// sector that takes this field over when its own sector is split (Bảo trợ xã hội → Sở Y tế in 3/2025).</summary>
+/// <c>"Cấp|Cấp lại :: giấy phép …"</c> expands to one procedure per action. Which successor takes a field
+/// when its sector is split is reference data (agency_lineage_transfers.csv), not the vocabulary's.</summary>
 internal sealed record FieldSpec(
     string Code, string Name, double Weight, int[] ProcessingDays, decimal[] Fees, double BusinessShare,
-    string? MovesTo, string[] Procedures, bool FeePerCopy = false);
+    string[] Procedures, bool FeePerCopy = false);
 
 /// <summary>A sector's share of department-level dossiers and its fields.</summary>
 internal sealed record SectorSpec(string Sector, double Share, FieldSpec[] Fields);
@@ -23,7 +23,7 @@ internal static class ProcedureVocabulary
         Licence = [0m, 200_000m, 500_000m, 1_000_000m, 1_500_000m], Large = [1_000_000m, 3_000_000m, 5_000_000m];
 
     private static FieldSpec F(string code, string name, double weight, int[] days, decimal[] fees, double business,
-        params string[] procedures) => new(code, name, weight, days, fees, business, null, procedures);
+        params string[] procedures) => new(code, name, weight, days, fees, business, procedures);
 
     public static readonly SectorSpec[] Departments =
     [
@@ -177,15 +177,15 @@ internal static class ProcedureVocabulary
             F("ATVSLD", "An toàn, vệ sinh lao động", 0.5, Short, Free, 1,
                 "Khai báo sử dụng máy, thiết bị, vật tư có yêu cầu nghiêm ngặt về an toàn, vệ sinh lao động",
                 "Cấp|Cấp lại :: giấy chứng nhận đủ điều kiện hoạt động huấn luyện an toàn, vệ sinh lao động hạng A"),
-            new("BTXH", "Bảo trợ xã hội", 1, Medium, Free, 0, "SYT", [
+            new("BTXH", "Bảo trợ xã hội", 1, Medium, Free, 0, [
                 "Tiếp nhận đối tượng bảo trợ xã hội có hoàn cảnh đặc biệt khó khăn vào cơ sở trợ giúp xã hội cấp tỉnh",
                 "Cấp|Cấp lại :: giấy chứng nhận đăng ký thành lập cơ sở trợ giúp xã hội",
                 "Cấp|Cấp lại :: giấy phép hoạt động đối với cơ sở trợ giúp xã hội",
                 "Giải thể cơ sở trợ giúp xã hội ngoài công lập"]),
-            new("TREEM", "Trẻ em", 0.3, Short, Free, 0, "SYT", [
+            new("TREEM", "Trẻ em", 0.3, Short, Free, 0, [
                 "Áp dụng các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em khỏi môi trường hoặc người gây tổn hại cho trẻ em",
                 "Chấm dứt việc chăm sóc thay thế cho trẻ em"]),
-            new("TENANXH", "Phòng, chống tệ nạn xã hội", 0.2, Long, Free, 0.5, "SYT", [
+            new("TENANXH", "Phòng, chống tệ nạn xã hội", 0.2, Long, Free, 0.5, [
                 "Cấp|Cấp lại :: giấy phép thành lập cơ sở cai nghiện ma túy tự nguyện"]),
         ]),
         new("SCT", 5, [
@@ -406,7 +406,7 @@ internal static class ProcedureVocabulary
     /// <summary>The procedures every commune handles; shares follow what communes actually receive
     /// (certifications and civil status dwarf the rest).</summary>
     public static readonly SectorSpec Commune = new(CommuneSector, 1, [
-        new("CHUNGTHUC", "Chứng thực", 10, [1], [2_000m, 10_000m, 50_000m], 0.05, null, [
+        new("CHUNGTHUC", "Chứng thực", 10, [1], [2_000m, 10_000m, 50_000m], 0.05, [
             "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
             "Chứng thực chữ ký trong các giấy tờ, văn bản",
             "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản",

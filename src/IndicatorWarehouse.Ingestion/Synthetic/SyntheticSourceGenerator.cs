@@ -15,7 +15,7 @@ public sealed record GenerationSummary(DateTime AsOf, IReadOnlyList<GeneratedFil
 /// province of Tây Ninh (with Long An before 1/7/2025), one file per source and year. Rows stream out day by
 /// day, so memory stays flat however many dossiers are asked for; each year has its own random stream, so
 /// years can be written in parallel and the files stay byte-identical for a seed.</summary>
-public sealed class SyntheticSourceGenerator(IReadOnlyList<Agency> agencies, IReadOnlyList<LineageLink> lineage, HolidayCalendar calendar)
+public sealed class SyntheticSourceGenerator(IReadOnlyList<Agency> agencies, AgencyLineage lineage, HolidayCalendar calendar)
 {
     private const int DossierStream = 1, PaknStream = 2;
     private readonly ProcedureCatalog _catalog = new();

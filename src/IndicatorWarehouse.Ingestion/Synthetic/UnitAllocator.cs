@@ -5,7 +5,8 @@ namespace IndicatorWarehouse.Ingestion.Synthetic;
 /// <summary>Decides which unit handles a dossier on a given day, following the province's history.
 /// Work originates at "source" units (those not created by a reorganisation) in fixed proportions; when a
 /// source no longer exists on the day, its work follows the lineage links to the successor valid then
-/// (TNI.SLDTBXH → TNI.SNV / TNI.SYT in 3/2025, LAN.* → TNI.* in 7/2025, old communes → new ones).</summary>
+/// (TNI.SLDTBXH → TNI.SNV / TNI.SYT in 3/2025 by field, as agency_lineage_transfers.csv says; LAN.* → TNI.* in
+/// 7/2025; old communes → new ones), so the data and the warehouse's re-attribution agree.</summary>
 internal sealed class UnitAllocator
 {
     // Domain §2: departments handle ~40–50% of a province's dossiers; the rest are communes and the centre.
@@ -15,20 +16,20 @@ internal sealed class UnitAllocator
     private static readonly Dictionary<string, double> ProvinceShares = new() { ["TNI"] = 0.45, ["LAN"] = 0.55 };
 
     private readonly ProcedureCatalog _catalog;
+    private readonly AgencyLineage _lineage;
     private readonly Dictionary<string, Agency[]> _versions;
-    private readonly ILookup<string, LineageLink> _successors;
     private readonly Agency[] _sources;
     private readonly DateOnly[] _changes;
     private readonly Dictionary<int, UnitAllocation> _byEpoch = [];
 
-    public UnitAllocator(IEnumerable<Agency> agencies, IEnumerable<LineageLink> lineage, ProcedureCatalog catalog)
+    public UnitAllocator(IEnumerable<Agency> agencies, AgencyLineage lineage, ProcedureCatalog catalog)
     {
         _catalog = catalog;
+        _lineage = lineage;
         var units = agencies.Where(a => a.ProvinceCode is { } p && ProvinceShares.ContainsKey(p) && LevelShares.ContainsKey(a.Level)).ToList();
         if (units.Count == 0) throw new InvalidOperationException("No unit of Tây Ninh or Long An in the agency list.");
         _versions = units.GroupBy(a => a.Code).ToDictionary(g => g.Key, g => g.ToArray());
-        var links = lineage.Where(l => _versions.ContainsKey(l.PredecessorCode) && _versions.ContainsKey(l.SuccessorCode)).ToList();
-        _successors = links.ToLookup(l => l.PredecessorCode);
+        var links = lineage.Links.Where(l => _versions.ContainsKey(l.PredecessorCode) && _versions.ContainsKey(l.SuccessorCode)).ToList();
         _sources = units.Where(a => catalog.Covers(a) && ProcedureCatalog.ShareOf(a) > 0
                                     && !links.Any(l => l.SuccessorCode == a.Code && l.EffectiveDate == a.ValidFrom)).ToArray();
         _changes = units.SelectMany(a => a.ValidTo is { } to ? [a.ValidFrom, to] : new[] { a.ValidFrom })
@@ -65,27 +66,10 @@ internal sealed class UnitAllocator
         for (var hops = 0; hops < 16; hops++)
         {
             if (_versions[code].FirstOrDefault(a => a.IsValidOn(day)) is { } valid) return valid;
-            var links = _successors[code].Where(l => l.EffectiveDate <= day).ToList();
-            if (links.Count == 0)
-                throw new InvalidOperationException($"{code} no longer exists on {day:dd/MM/yyyy} and the lineage names no successor.");
-            code = PickSuccessor(links, procedure).SuccessorCode;
+            code = _lineage.SuccessorOn(code, procedure.Code, procedure.FieldCode, day)
+                ?? throw new InvalidOperationException($"{code} no longer exists on {day:dd/MM/yyyy} and the lineage names no successor.");
         }
         throw new InvalidOperationException($"The lineage of {source.Code} loops.");
-    }
-
-    /// <summary>A split sends a field to the sector that took it over (Bảo trợ xã hội → Sở Y tế); other
-    /// procedures are spread by the links' shares, each procedure always to the same successor.</summary>
-    private LineageLink PickSuccessor(List<LineageLink> links, Procedure procedure)
-    {
-        if (links.Count == 1) return links[0];
-        if (links.FirstOrDefault(l => _versions[l.SuccessorCode][0].Sector == procedure.MovesTo) is { } named) return named;
-        var others = links.Where(l => _versions[l.SuccessorCode][0].Sector is not { } s
-                                      || !_catalog.All.Any(p => p.MovesTo == s && p.Sector == procedure.Sector)).ToList();
-        if (others.Count == 0) others = links;
-        var point = RandomExtensions.StableFraction(procedure.Code) * others.Sum(l => l.Share);
-        foreach (var link in others)
-            if ((point -= link.Share) < 0) return link;
-        return others[^1];
     }
 }
 

@@ -11,15 +11,15 @@ public sealed record Bieu06Line(string AgencyCode, string AgencyName, string Age
 
 /// <summary>Biểu 06 counts per unit × field for any day range, straight from fact_dossier: the build stores no
 /// field grain, and any period can be reported whether built or not. The rules are the build's (sql/…/build/measures.sql):
-/// scope = <see cref="DossierScope.InRange"/>; outcome and
-/// overdue_from_key were derived at load by Domain/Counting.</summary>
+/// scope = <see cref="DossierScope.InRange"/>; outcome and overdue_from_key were derived at load by Domain/Counting.
+/// A unit that has ended by the range's last day reports nothing: its dossiers are counted by the unit that took
+/// them over (<see cref="ReportingUnits"/>), those still open in its "kỳ trước chuyển qua".</summary>
 public sealed class Bieu06Query(DbConnection connection)
 {
-    // Sums are cast to BIGINT so that every database hands back the same 64-bit type.
+    // Sums are cast to BIGINT so that every database hands back the same 64-bit type. Dossiers of an ended unit
+    // are kept apart by procedure, which decides the successor of a split unit's dossier.
     private static readonly string Sql = $"""
-        SELECT c.agency_code AS AgencyCode, n.agency_name AS AgencyName, n.agency_level AS AgencyLevel,
-               (SELECT CAST(MIN(o.agency_key) AS BIGINT) FROM dim_agency o WHERE o.agency_code = c.agency_code) AS AgencyOrder,
-               f.field_code AS FieldCode, f.field_name AS FieldName,
+        SELECT c.agency_code AS AgencyCode, c.procedure_code AS ProcedureCode, f.field_code AS FieldCode, f.field_name AS FieldName,
                c.received_in_p + c.carried_over AS ReceivedTotal, c.received_online AS ReceivedOnline,
                c.received_in_p - c.received_online AS ReceivedOffline, c.carried_over AS CarriedOver,
                c.processed_total AS ProcessedTotal, c.processed_early AS ProcessedEarly,
@@ -27,7 +27,7 @@ public sealed class Bieu06Query(DbConnection connection)
                c.pending_total AS PendingTotal, c.pending_total - c.pending_overdue AS PendingWithinDue,
                c.pending_overdue AS PendingOverdue
         FROM (
-            SELECT x.agency_code, x.field_key,
+            SELECT x.agency_code, x.field_key, x.procedure_code,
                 CAST(SUM(x.in_p) AS BIGINT) AS received_in_p, CAST(SUM(1 - x.in_p) AS BIGINT) AS carried_over,
                 CAST(SUM(x.in_p * x.online) AS BIGINT) AS received_online,
                 CAST(SUM(x.processed) AS BIGINT) AS processed_total,
@@ -36,7 +36,7 @@ public sealed class Bieu06Query(DbConnection connection)
                 CAST(SUM(x.processed * x.late) AS BIGINT) AS processed_late,
                 CAST(SUM(1 - x.processed) AS BIGINT) AS pending_total, CAST(SUM(x.overdue) AS BIGINT) AS pending_overdue
             FROM (
-                SELECT a.agency_code, p.field_key,
+                SELECT a.agency_code, p.field_key, CASE WHEN a.agency_code IN @ended THEN p.procedure_code END AS procedure_code,
                     CASE WHEN d.received_date_key >= @startKey THEN 1 ELSE 0 END AS in_p,
                     CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
                     CASE WHEN d.end_date_key <= @endKey THEN 1 ELSE 0 END AS processed,
@@ -48,22 +48,51 @@ public sealed class Bieu06Query(DbConnection connection)
                 JOIN dim_agency a ON a.agency_key = d.agency_key
                 JOIN dim_procedure p ON p.procedure_key = d.procedure_key
                 WHERE {DossierScope.InRange("@startKey", "@endKey")}
-                  AND (@agency IS NULL OR a.agency_code = @agency)
-                  AND (@province IS NULL OR a.province_code = @province)
+                  AND ((@agency IS NULL OR a.agency_code = @agency) AND (@province IS NULL OR a.province_code = @province)
+                       OR a.agency_code IN @incoming)
             ) x
-            GROUP BY x.agency_code, x.field_key
+            GROUP BY x.agency_code, x.field_key, x.procedure_code
         ) c
-        JOIN dim_agency n ON n.agency_code = c.agency_code
-            AND n.valid_from = (SELECT MAX(b.valid_from) FROM dim_agency b WHERE b.agency_code = c.agency_code)
         LEFT JOIN dim_field f ON f.field_key = c.field_key
         """;
 
     /// <summary>Lines of the units (one unit, or those of one province, or all) with dossiers in [startKey, endKey]
     /// (yyyymmdd day keys), in no particular order.</summary>
-    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null) =>
-        (await connection.QueryAsync<Bieu06Head, Bieu06Counts, Bieu06Line>(Sql,
-            (head, counts) => new Bieu06Line(head.AgencyCode, head.AgencyName, head.AgencyLevel, head.AgencyOrder, head.FieldCode, head.FieldName, counts),
-            new { startKey, endKey, agency, province }, splitOn: nameof(Bieu06Counts.ReceivedTotal))).ToList();
+    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null)
+    {
+        var units = await ReportingUnits.LoadAsync(connection, Domain.Calendar.DateKey.ToDate(endKey));
+        bool InScope(string code) => (agency is null || code == agency) && (province is null || units.ProvinceOf(code) == province);
+        var incoming = units.EndedReportedBy(InScope);
+        var parts = await connection.QueryAsync<Bieu06Part, Bieu06Counts, (Bieu06Part Part, Bieu06Counts Counts)>(Sql,
+            (part, counts) => (part, counts),
+            new { startKey, endKey, agency, province, ended = units.Ended.ToList(), incoming }, splitOn: nameof(Bieu06Counts.ReceivedTotal));
+        var lines = parts
+            .Select(p => (Holder: units.HolderOf(p.Part.AgencyCode, p.Part.ProcedureCode, p.Part.FieldCode), p.Part.FieldCode, p.Part.FieldName, p.Counts))
+            .Where(p => InScope(p.Holder))
+            .GroupBy(p => (p.Holder, p.FieldCode, p.FieldName))
+            .ToList();
+        var names = (await connection.QueryAsync<Bieu06Unit>("""
+            SELECT n.agency_code AS AgencyCode, n.agency_name AS AgencyName, n.agency_level AS AgencyLevel,
+                   (SELECT CAST(MIN(o.agency_key) AS BIGINT) FROM dim_agency o WHERE o.agency_code = n.agency_code) AS AgencyOrder
+            FROM dim_agency n
+            WHERE n.agency_code IN @codes AND n.valid_from = (SELECT MAX(b.valid_from) FROM dim_agency b WHERE b.agency_code = n.agency_code)
+            """, new { codes = lines.Select(g => g.Key.Holder).Distinct().ToList() })).ToDictionary(u => u.AgencyCode);
+        return lines.Select(g =>
+        {
+            var unit = names[g.Key.Holder];
+            return new Bieu06Line(unit.AgencyCode, unit.AgencyName, unit.AgencyLevel, unit.AgencyOrder, g.Key.FieldCode, g.Key.FieldName,
+                Bieu06Counts.Sum(g.Select(p => p.Counts)));
+        }).ToList();
+    }
 
-    private sealed record Bieu06Head(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder, string? FieldCode, string? FieldName);
+    /// <summary>Settable properties: Dapper matches a positional record's constructor on column types, and the
+    /// procedure column is NULL in most rows (typed byte[] by SQLite).</summary>
+    private sealed class Bieu06Part
+    {
+        public string AgencyCode { get; init; } = "";
+        public string? ProcedureCode { get; init; }
+        public string? FieldCode { get; init; }
+        public string? FieldName { get; init; }
+    }
+    private sealed record Bieu06Unit(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder);
 }

@@ -28,9 +28,9 @@ public sealed class ReferenceDataWriter(DbConnection connection, DbTransaction t
 
     public Task WriteIndicatorsAsync(IndicatorCatalog catalog) =>
         UpsertAsync("dim_indicator", "indicator_code = @Code",
-            "name_vi = @NameVi, name_en = @NameEn, unit = @Unit, direction = @Direction, indicator_group = @Group, formula = @Formula, rule_version = @RuleVersion, sort_order = @SortOrder",
-            "indicator_code, name_vi, name_en, unit, direction, indicator_group, formula, rule_version, sort_order",
-            "@Code, @NameVi, @NameEn, @Unit, @Direction, @Group, @Formula, @RuleVersion, @SortOrder", catalog.All);
+            "name_vi = @NameVi, name_en = @NameEn, unit = @Unit, direction = @Direction, indicator_group = @Group, formula = @Formula, rule_version = @RuleVersion, sort_order = @SortOrder, lineage = @Lineage",
+            "indicator_code, name_vi, name_en, unit, direction, indicator_group, formula, rule_version, sort_order, lineage",
+            "@Code, @NameVi, @NameEn, @Unit, @Direction, @Group, @Formula, @RuleVersion, @SortOrder, @Lineage", catalog.All);
 
     /// <summary>Agency versions from the reference file; an inferred member of the same code and start is
     /// completed in place (Kimball: the late-arriving dimension row replaces the inferred one).</summary>
@@ -45,11 +45,19 @@ public sealed class ReferenceDataWriter(DbConnection connection, DbTransaction t
                 From = a.ValidFrom.ToString("yyyy-MM-dd"), To = a.ValidTo?.ToString("yyyy-MM-dd"),
             }));
 
-    public Task WriteLineageAsync(IEnumerable<LineageLink> links) =>
-        UpsertAsync("agency_lineage", "predecessor_code = @PredecessorCode AND successor_code = @SuccessorCode AND effective_date = @Effective",
+    /// <summary>The lineage links, then the transfers of split units as the file has them now (replaced whole: a
+    /// transfer removed from the file must stop re-attributing dossiers at the next build).</summary>
+    public async Task WriteLineageAsync(AgencyLineage lineage)
+    {
+        await UpsertAsync("agency_lineage", "predecessor_code = @PredecessorCode AND successor_code = @SuccessorCode AND effective_date = @Effective",
             "share = @Share, note = @Note",
             "predecessor_code, successor_code, effective_date, share, note", "@PredecessorCode, @SuccessorCode, @Effective, @Share, @Note",
-            links.Select(l => new { l.PredecessorCode, l.SuccessorCode, Effective = l.EffectiveDate.ToString("yyyy-MM-dd"), l.Share, l.Note }));
+            lineage.Links.Select(l => new { l.PredecessorCode, l.SuccessorCode, Effective = l.EffectiveDate.ToString("yyyy-MM-dd"), l.Share, l.Note }));
+        await connection.ExecuteAsync("DELETE FROM agency_lineage_transfer", transaction: transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO agency_lineage_transfer (predecessor_code, successor_code, field_code, procedure_code, note) " +
+            "VALUES (@PredecessorCode, @SuccessorCode, @FieldCode, @ProcedureCode, @Note)", lineage.Transfers, transaction);
+    }
 
     private async Task UpsertAsync<T>(string table, string match, string set, string columns, string values, IEnumerable<T> rows)
     {

@@ -130,4 +130,27 @@ public sealed class SyntheticProvinceTests(SyntheticProvinceFixture province) : 
         Assert.NotEmpty(scores);
         Assert.All(scores, s => Assert.InRange(s.Score, 0, s.Max));
     }
+
+    /// <summary>The generator hands LĐTBXH's fields to their successors as agency_lineage_transfers.csv says, so the
+    /// merged history of Sở Y tế is exactly its predecessors' dossiers plus LĐTBXH's in the fields that moved.</summary>
+    [Fact]
+    public async Task Lineage_HealthDepartment2024_IsItsPredecessorsDossiersPlusTheLabourFieldsThatMoved()
+    {
+        var merged = await QueryAsync<double>(
+            "SELECT numerator FROM mart_indicator_lineage WHERE agency_code = 'TNI.SYT' AND period_code = '2024' AND indicator_code = 'received_total'");
+        var dossiers = await QueryAsync<long>("""
+            SELECT COUNT(*) FROM mart_dossier
+            WHERE received_at < '2025-01-01' AND (end_date_key IS NULL OR end_date_key >= 20240101)
+              AND (agency_code IN ('TNI.SYT', 'LAN.SYT')
+                   OR (agency_code IN ('TNI.SLDTBXH', 'LAN.SLDTBXH') AND field_code IN ('BTXH', 'TREEM', 'TENANXH')))
+            """);
+        var moved = await QueryAsync<long>("""
+            SELECT COUNT(*) FROM mart_dossier WHERE agency_code LIKE '%.SLDTBXH' AND field_code IN ('BTXH', 'TREEM', 'TENANXH')
+            """);
+
+        Assert.True(moved.Single() > 0, "no LĐTBXH dossier of a field that moved was generated");
+        Assert.Equal(dossiers.Single(), Assert.Single(merged));
+        // After the split, LĐTBXH no longer receives: its fields are handled by their successors.
+        Assert.Empty(await QueryAsync<string>("SELECT dossier_code FROM mart_dossier WHERE agency_code LIKE '%.SLDTBXH' AND received_at >= '2025-03-01'"));
+    }
 }

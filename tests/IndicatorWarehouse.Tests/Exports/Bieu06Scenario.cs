@@ -10,7 +10,7 @@ namespace IndicatorWarehouse.Tests.Exports;
 /// fields of a department, a commune whose procedure names no field, and a unit of another province.</summary>
 public sealed class Bieu06Scenario : IAsyncLifetime
 {
-    public const string Department = "TNI.SYT", Commune = "TNI.X001", OtherProvince = "LAN.SYT";
+    public const string Department = "TNI.SYT", Commune = "TNI.X001", OtherProvince = "DNA.SYT";
 
     public TempWarehouse Warehouse { get; private set; } = null!;
     public MeasureProbe Probe { get; private set; } = null!;
@@ -37,7 +37,7 @@ public sealed class Bieu06Scenario : IAsyncLifetime
             Dossier("received-after", "2026-10-02T08:00:00", due: "2026-10-10T17:00:00", status: 4),
             NoField(Dossier("x-online", "2026-07-15T08:00:00", due: "2026-07-20T17:00:00", finished: "2026-07-18T08:00:00", agency: Commune)),
             NoField(Dossier("x-pending", "2026-09-25T08:00:00", status: 4, channel: 1, agency: Commune)),
-            Dossier("lan-pending", "2026-07-10T08:00:00", due: "2026-07-30T17:00:00", status: 4, agency: OtherProvince));
+            Dossier("dna-pending", "2026-07-10T08:00:00", due: "2026-07-30T17:00:00", status: 4, agency: OtherProvince));
         await Probe.BuildAsync();
     }
 

@@ -101,7 +101,7 @@ public sealed class Bieu06ServiceTests(Bieu06Scenario scenario) : IClassFixture<
 
     [Theory]
     [InlineData("2026-Q3", "TNI.NOPE", null, "TNI.NOPE")]
-    [InlineData("2026-Q3", "TNI.SYT", "LAN", "not in province")]
+    [InlineData("2026-Q3", "TNI.SYT", "DNA", "not in province")]
     [InlineData("2026-Q3", null, "XYZ", "XYZ")]
     public async Task Build_UnknownUnitOrProvince_Refuses(string period, string? agency, string? province, string message)
     {

@@ -51,20 +51,21 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
         var sources = await ReportSourcesQuery.LoadAsync(c, (await c.QueryAsync<string>(
             "SELECT DISTINCT rule_version FROM fact_indicator_value WHERE period_code IN @periods ORDER BY rule_version", new { periods })).ToList());
         var asOf = sources.DataAsOf is { } moment ? DateOnly.FromDateTime(moment) : (DateOnly?)null;
-        var values = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
+        var (values, estimated, estimateNotes) = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
 
         UnitYears Series(string agency, string name, string indicator) => new(agency, name, years.Select(year =>
         {
             var value = values.GetValueOrDefault((agency, indicator, year));
+            var isEstimate = estimated.Contains((agency, indicator, year));
             var period = new Period(Grain.Year, year, 1);
-            if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value);
+            if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value, Estimated: isEstimate);
             var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null);
             return new YearFigure(year, value, new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, assessment.Gap,
                 ReportStatuses.From(assessment.State), applicable.Target.Provenance, applicable.HasConflict)
             {
                 Attainment = assessment.Attainment,
                 Span = applicable.Target.Period.Spec,
-            });
+            }, isEstimate);
         }).ToList());
 
         var provinceName = await ReportUnits.ProvinceNameAsync(c, provinceCode);
@@ -88,16 +89,20 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
                     .Select(code => new UnitIndicatorYears(indicators.Label(code), Series(u.Code, u.Name, code))))
                 .Where(row => row.Unit.Years.Any(y => y.Target is not null)).ToList(),
             PlanBoundary = reference.PlanPhases().Within(new DateOnly(fromYear, 1, 1), lastYear),
+            EstimateNotes = estimateNotes.Select(n => $"{departments.Single(d => d.agency_code == n.Agency).agency_name}: {n.Note}")
+                .Order(StringComparer.Ordinal).ToList(),
         };
     }
 
     /// <summary>Yearly values by (unit, indicator, year): rates and counts with predecessors, the province as the sum of
-    /// its current units' numerators and denominators, and 766 points as each Sở's own.</summary>
-    private static async Task<Dictionary<(string, string, int), double?>> YearValuesAsync(DbConnection c, string provinceCode,
+    /// its current units' numerators and denominators, and 766 points as each Sở's own; which of them are estimates
+    /// (a part split by lineage shares; the province's when one of its parts is) and how they were split.</summary>
+    private static async Task<(Dictionary<(string, string, int), double?> Values, HashSet<(string, string, int)> Estimated, IReadOnlyList<(string Agency, string Note)> Notes)>
+        YearValuesAsync(DbConnection c, string provinceCode,
         IReadOnlyList<string> departments, IReadOnlyList<string> periods, IReadOnlyList<string> codes, ReportIndicators indicators)
     {
         var lineage = (await c.QueryAsync<YearRow>("""
-            SELECT l.agency_code, l.period_code, l.indicator_code, l.numerator, l.denominator, l.value
+            SELECT l.agency_code, l.period_code, l.indicator_code, l.numerator, l.denominator, l.value, l.is_estimate, l.estimate_note
             FROM mart_indicator_lineage l JOIN mart_agency a ON a.agency_code = l.agency_code
             WHERE a.province_code = @provinceCode AND a.is_current = 1 AND a.agency_level IN @UnitLevels
               AND l.period_code IN @periods AND l.indicator_code IN @codes
@@ -107,8 +112,12 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             WHERE agency_code IN @departments AND period_code IN @periods AND indicator_code IN @codes AND unit = 'points'
             """, new { departments, periods, codes });
 
+        static int Year(YearRow r) => int.Parse(r.period_code, CultureInfo.InvariantCulture);
         var values = lineage.Where(r => departments.Contains(r.agency_code)).Concat(points)
-            .ToDictionary(r => (r.agency_code, r.indicator_code, int.Parse(r.period_code, CultureInfo.InvariantCulture)), r => r.value);
+            .ToDictionary(r => (r.agency_code, r.indicator_code, Year(r)), r => r.value);
+        var estimates = lineage.Where(r => r.is_estimate == 1).ToList();
+        var estimated = estimates.Select(r => (r.agency_code, r.indicator_code, Year(r)))
+            .Concat(estimates.Select(r => (provinceCode, r.indicator_code, Year(r)))).ToHashSet();
         foreach (var g in lineage.GroupBy(r => (r.indicator_code, r.period_code)))
         {
             var numerator = g.Sum(r => r.numerator ?? 0);
@@ -117,7 +126,9 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
                 ? denominator > 0 ? 100 * numerator / denominator : null
                 : numerator;
         }
-        return values;
+        var notes = estimates.Where(r => departments.Contains(r.agency_code) && r.estimate_note is not null)
+            .Select(r => (r.agency_code, r.estimate_note!)).Distinct().ToList();
+        return (values, estimated, notes);
     }
 
     /// <summary>Each Sở's change from the year before last to the last year; Good is the change signed so that better is positive.</summary>
@@ -142,5 +153,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
         public double? numerator { get; init; }
         public double? denominator { get; init; }
         public double? value { get; init; }
+        public long? is_estimate { get; init; }
+        public string? estimate_note { get; init; }
     }
 }

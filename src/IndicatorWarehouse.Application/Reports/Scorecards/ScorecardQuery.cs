@@ -37,7 +37,7 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
 
         var indicators = new ReportIndicators(reference.Indicators());
         var months = Enumerable.Range(0, TrendMonths).Select(i => Period.FromSeq(Grain.Month, period.Seq - TrendMonths + 1 + i)).ToList();
-        var series = await LineageSeriesAsync(c, agencyCode, months, [.. ReportIndicators.MainRates, .. ReportIndicators.Pakn, .. ReportIndicators.Digitization]);
+        var (series, estimateNote) = await LineageSeriesAsync(c, agencyCode, months, [.. ReportIndicators.MainRates, .. ReportIndicators.Pakn, .. ReportIndicators.Digitization]);
         var targets = new TargetResolver(await TargetQueries.AllAsync(c));
         var figures = new FigureReader(indicators, values, series, code => targets.Resolve(agencyCode, code, period), period.Seq);
         var range = new { agencyCode, start = DateKey.Of(period.Start), end = DateKey.Of(period.End) };
@@ -56,20 +56,23 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
             Digitization = await DigitizationAsync(c, agencyCode, period, figures),
             Peers = unit.ProvinceName is null ? null : await PeersAsync(c, agencyCode, period.Code),
             PlanBoundary = reference.PlanPhases().Within(months[0].Start, months[^1].Start),
+            TrendEstimateNote = estimateNote,
         };
     }
 
-    /// <summary>Monthly values of the unit with its predecessors (shares applied), by indicator and month sequence.</summary>
-    private static async Task<Dictionary<string, Dictionary<int, double>>> LineageSeriesAsync(DbConnection c, string agencyCode,
+    /// <summary>Monthly values of the unit with its predecessors, by indicator and month sequence, and how the months
+    /// that are estimates (a split predecessor's PAKN) were split, if any.</summary>
+    private static async Task<(Dictionary<string, Dictionary<int, double>> Series, string? EstimateNote)> LineageSeriesAsync(DbConnection c, string agencyCode,
         IReadOnlyList<Period> months, IReadOnlyList<string> codes)
     {
-        var rows = await c.QueryAsync<SeriesPoint>("""
-            SELECT l.indicator_code AS Indicator, p.seq AS Seq, l.value AS Value
+        var rows = (await c.QueryAsync<SeriesPoint>("""
+            SELECT l.indicator_code AS Indicator, p.seq AS Seq, l.value AS Value, l.estimate_note AS EstimateNote
             FROM mart_indicator_lineage l JOIN dim_period p ON p.period_code = l.period_code
             WHERE l.agency_code = @agencyCode AND p.grain = 'M' AND p.seq BETWEEN @first AND @last AND l.indicator_code IN @codes
-            """, new { agencyCode, first = months[0].Seq, last = months[^1].Seq, codes = codes.Distinct().ToList() });
-        return rows.Where(r => r.Value is not null).GroupBy(r => r.Indicator)
-            .ToDictionary(g => g.Key, g => g.ToDictionary(r => (int)r.Seq, r => r.Value!.Value));
+            """, new { agencyCode, first = months[0].Seq, last = months[^1].Seq, codes = codes.Distinct().ToList() })).ToList();
+        return (rows.Where(r => r.Value is not null).GroupBy(r => r.Indicator)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => (int)r.Seq, r => r.Value!.Value)),
+            rows.Select(r => r.EstimateNote).FirstOrDefault(n => n is not null));
     }
 
     private Index766Scores Index766(Dictionary<string, ValueRow> values, FigureReader figures)

@@ -25,6 +25,9 @@ internal sealed record SeriesPoint
     public string Indicator { get; init; } = "";
     public long Seq { get; init; }
     public double? Value { get; init; }
+
+    /// <summary>Set when a predecessor's part was split by the lineage shares (PAKN): how it was.</summary>
+    public string? EstimateNote { get; init; }
 }
 
 /// <summary>Dossiers processed in the month in one field, by outcome.</summary>

@@ -27,6 +27,9 @@ public sealed record ReviewModel
     /// <summary>Every unit and indicator a plan sets a target for in these years.</summary>
     public required IReadOnlyList<UnitIndicatorYears> Attainment { get; init; }
 
+    /// <summary>How each Sở's values marked as estimates were split ("Sở Y tế Tây Ninh: ước tính theo tỷ lệ: TNI.SLDTBXH 13 %").</summary>
+    public IReadOnlyList<string> EstimateNotes { get; init; } = [];
+
     /// <summary>Where a plan phase begins inside the years (reference/plan_phases.yaml), marked on the charts.</summary>
     public ChartMarker? PlanBoundary { get; init; }
 
@@ -44,7 +47,9 @@ public sealed record UnitYears(string Code, string Name, IReadOnlyList<YearFigur
     public double? LastChange => Years.Count < 2 ? null : Years[^1].Value - Years[^2].Value;
 }
 
-public sealed record YearFigure(int Year, double? Value, FigureTarget? Target = null);
+/// <param name="Estimated">Part of the value comes from a predecessor's records that carry no field (PAKN), split
+/// by the lineage shares: an estimate, marked as such.</param>
+public sealed record YearFigure(int Year, double? Value, FigureTarget? Target = null, bool Estimated = false);
 
 public sealed record UnitIndicatorYears(IndicatorLabel Indicator, UnitYears Unit);
 

@@ -27,6 +27,9 @@ public sealed record ScorecardModel
     /// <summary>Where a plan phase begins inside the trends' months (reference/plan_phases.yaml), marked on them.</summary>
     public ChartMarker? PlanBoundary { get; init; }
 
+    /// <summary>Set when the trends hold months estimated from a split predecessor's PAKN: the shares used.</summary>
+    public string? TrendEstimateNote { get; init; }
+
     /// <summary>Null when the unit has no ranking row for the month (no 766 total and no on-time rate).</summary>
     public PeerRanking? Peers { get; init; }
 
