@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Index766;
+using IndicatorWarehouse.Domain.Indicators;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Domain.Targets;
 using IndicatorWarehouse.Domain.Trends;
@@ -31,16 +32,18 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
     /// feeds stay "no data". Scores carry the version of the 766 rules that scored them, not the catalog's.</summary>
     private async Task WriteIndex766Async(List<string> codes, List<ValueRow> values, long buildId, long ruleSetId)
     {
-        var metrics = reference.Indicators().All.Where(i => i.Index766Metric is not null).ToDictionary(i => i.Code, i => i.Index766Metric!);
-        var inputs = values.Where(v => metrics.ContainsKey(v.indicator_code))
-            .Select(v => Input(v, metrics[v.indicator_code])).OfType<MetricInput>();
         var rules = reference.Index766Rules();
+        var feeds = reference.Indicators().All.Where(i => i.Index766Metric is not null).ToDictionary(i => i.Code);
+        var inputs = values.Where(v => feeds.ContainsKey(v.indicator_code))
+            .GroupBy(v => (v.agency_code, v.period_code, Metric: feeds[v.indicator_code].Index766Metric!))
+            .Select(g => Input(g.Key.agency_code, g.Key.period_code, g.Key.Metric, g.ToList(), feeds, rules))
+            .OfType<MetricInput>();
         var scores = new Index766Scorer(rules).Score(inputs)
             .Where(s => s.Level != ScoreLevel.Metric && s.Score is not null)
             .Select(s => new
             {
                 agency_code = s.Unit, period_code = s.Period,
-                indicator_code = s.Level == ScoreLevel.Total ? "index766_total" : "index766_" + s.Group,
+                indicator_code = s.Level == ScoreLevel.Total ? Index766Rules.TotalIndicator : Index766Rules.IndicatorPrefix + s.Group,
                 numerator = s.Score, denominator = s.MaxScore, value = s.Score, rule_version = rules.RuleVersion, rule_set_id = ruleSetId, build_id = buildId,
             });
         await connection.ExecuteAsync("DELETE FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code LIKE 'index766%'", new { codes }, tx);
@@ -49,25 +52,30 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @rule_set_id, @build_id)", scores, tx);
     }
 
-    private static MetricInput? Input(ValueRow v, string metric) =>
-        v.denominator is not null ? new MetricInput(v.agency_code, v.period_code, metric, v.numerator, v.denominator)
-        : v.value is { } ratio ? new MetricInput(v.agency_code, v.period_code, metric, Ratio: ratio)
-        : null;
-
-    /// <summary>The full maximum of each 766 score indicator (group, portal split, total).</summary>
-    private Dictionary<string, double> FullMaxima()
+    /// <summary>One metric's input from the values that feed it: one value's counts (or its ratio alone), or for a
+    /// metric of several ratios (PAYMENT) each term's counts from the indicator the catalog ties to that term.</summary>
+    private static MetricInput? Input(string agency, string period, string metric, List<ValueRow> rows, Dictionary<string, Indicator> feeds,
+        Index766Rules rules)
     {
-        var rules = reference.Index766Rules();
-        var maxima = rules.Groups.ToDictionary(g => "index766_" + g.Code, g => g.Max);
-        maxima["index766_total"] = rules.Groups.Where(g => !g.IsPortalSplit).Sum(g => g.Max);
-        return maxima;
+        if (!rules.TryGetMetric(metric, out var rule) || rule.Terms.Count == 0)
+        {
+            var v = rows[0];
+            return v.denominator is not null ? new MetricInput(agency, period, metric, v.numerator, v.denominator)
+                : v.value is { } ratio ? new MetricInput(agency, period, metric, Ratio: ratio)
+                : null;
+        }
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var v in rows)
+        {
+            if (rule.Terms.FirstOrDefault(t => t.Name == feeds[v.indicator_code].Index766Term) is not { } term) continue;
+            // A percent reported without its counts stands for value out of 100.
+            var (numerator, denominator) = v.denominator is { } d ? (v.numerator, (double?)d) : (v.value, v.value is null ? null : 100);
+            if (numerator is null || denominator is null) continue;
+            counts[term.NumeratorParam] = numerator.Value;
+            counts[term.DenominatorParam] = denominator.Value;
+        }
+        return counts.Count == 0 ? null : new MetricInput(agency, period, metric, Params: counts);
     }
-
-    /// <summary>The figure a target is compared with. A 766 score scored against fewer points than its maximum
-    /// (some metrics have no data) is scaled to the full maximum, so "22/22" is judged on the share of points
-    /// earned where there is data, not failed for the metrics nobody could measure.</summary>
-    private static double? Comparable(string indicator, double? value, double? scoredMax, Dictionary<string, double> fullMax) =>
-        fullMax.TryGetValue(indicator, out var max) && value is { } v && scoredMax is > 0 ? v * max / scoredMax.Value : value;
 
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
@@ -88,7 +96,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
             "SELECT agency_code, period_code, indicator_code, value, denominator FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
             new { codes, indicators }, tx);
-        var fullMax = FullMaxima();
+        var rules = reference.Index766Rules();
 
         var rows = new List<object>();
         foreach (var v in current)
@@ -102,7 +110,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 var series = monthly[(v.Agency, v.Indicator)].ToDictionary(kv => kv.Key, kv => kv.Value);
                 projected = Trend.Project(series, Period.Containing(Grain.Month, asOf).Seq, Period.Containing(Grain.Month, period.End).Seq);
             }
-            var assessment = TargetAssessment.Assess(Comparable(v.Indicator, v.Value, v.Denominator, fullMax), applicable.Target, closed, projected);
+            var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected, rules.CoverageOf(v.Indicator, v.Denominator));
             rows.Add(new
             {
                 agency_code = v.Agency, period_code = v.Period, indicator_code = v.Indicator, target_id = applicable.Target.Id,
@@ -110,7 +118,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 conflict_note = applicable.HasConflict
                     ? string.Join("; ", applicable.Conflicting.Select(c => $"{c.Comparator} {c.Value.ToString(CultureInfo.InvariantCulture)} ({c.Provenance})"))
                     : null,
-                value = Comparable(v.Indicator, v.Value, v.Denominator, fullMax), gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
+                value = v.Value, gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
                 status = TargetAssessment.Code(assessment.State), build_id = buildId,
             });
         }

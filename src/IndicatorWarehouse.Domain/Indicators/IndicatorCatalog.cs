@@ -5,9 +5,10 @@ namespace IndicatorWarehouse.Domain.Indicators;
 
 /// <summary>One indicator of the catalog: what it counts, in which unit, and which way is good.</summary>
 /// <param name="Index766Metric">The national portal's 766 metric this indicator's value feeds, if any.</param>
+/// <param name="Index766Term">For a metric made of several ratios (PAYMENT's A, B, C), the term this indicator is.</param>
 public sealed record Indicator(
     string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
-    string? Index766Metric = null)
+    string? Index766Metric = null, string? Index766Term = null)
 {
     public bool IsRate => Unit == "percent";
     public bool IsPoints => Unit == "points";
@@ -35,7 +36,7 @@ public sealed class IndicatorCatalog
             .Build().Deserialize<CatalogFile>(yaml);
         return new IndicatorCatalog(file.Indicators.Select((i, n) =>
             new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
-                i.Index766Metric)));
+                i.Index766Metric, i.Index766Term)));
     }
 
     private sealed class CatalogFile
@@ -56,5 +57,8 @@ public sealed class IndicatorCatalog
 
         [YamlMember(Alias = "index766_metric")]
         public string? Index766Metric { get; set; }
+
+        [YamlMember(Alias = "index766_term")]
+        public string? Index766Term { get; set; }
     }
 }

@@ -51,18 +51,21 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
         var sources = await ReportSourcesQuery.LoadAsync(c, (await c.QueryAsync<string>(
             "SELECT DISTINCT rule_version FROM fact_indicator_value WHERE period_code IN @periods ORDER BY rule_version", new { periods })).ToList());
         var asOf = sources.DataAsOf is { } moment ? DateOnly.FromDateTime(moment) : (DateOnly?)null;
-        var values = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
+        var (values, scoredMax) = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
+        var rules = reference.Index766Rules();
 
         UnitYears Series(string agency, string name, string indicator) => new(agency, name, years.Select(year =>
         {
             var value = values.GetValueOrDefault((agency, indicator, year));
             var period = new Period(Grain.Year, year, 1);
             if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value);
-            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null);
+            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null,
+                rules.CoverageOf(indicator, scoredMax.GetValueOrDefault((agency, indicator, year))));
             return new YearFigure(year, value, new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, assessment.Gap,
                 ReportStatuses.From(assessment.State), applicable.Target.Provenance, applicable.HasConflict)
             {
                 Attainment = assessment.Attainment,
+                StatusLabel = assessment.State == TargetState.Partial ? assessment.LabelVi() : null,
                 Span = applicable.Target.Period.Spec,
             });
         }).ToList());
@@ -92,8 +95,9 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
     }
 
     /// <summary>Yearly values by (unit, indicator, year): rates and counts with predecessors, the province as the sum of
-    /// its current units' numerators and denominators, and 766 points as each Sở's own.</summary>
-    private static async Task<Dictionary<(string, string, int), double?>> YearValuesAsync(DbConnection c, string provinceCode,
+    /// its current units' numerators and denominators, and 766 points as each Sở's own, with the maximum each was
+    /// scored on (ScoredMax).</summary>
+    private static async Task<(Dictionary<(string, string, int), double?> Values, Dictionary<(string, string, int), double?> ScoredMax)> YearValuesAsync(DbConnection c, string provinceCode,
         IReadOnlyList<string> departments, IReadOnlyList<string> periods, IReadOnlyList<string> codes, ReportIndicators indicators)
     {
         var lineage = (await c.QueryAsync<YearRow>("""
@@ -107,8 +111,9 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             WHERE agency_code IN @departments AND period_code IN @periods AND indicator_code IN @codes AND unit = 'points'
             """, new { departments, periods, codes });
 
-        var values = lineage.Where(r => departments.Contains(r.agency_code)).Concat(points)
-            .ToDictionary(r => (r.agency_code, r.indicator_code, int.Parse(r.period_code, CultureInfo.InvariantCulture)), r => r.value);
+        (string, string, int) Key(YearRow r) => (r.agency_code, r.indicator_code, int.Parse(r.period_code, CultureInfo.InvariantCulture));
+        var values = lineage.Where(r => departments.Contains(r.agency_code)).Concat(points).ToDictionary(Key, r => r.value);
+        var scoredMax = points.ToDictionary(Key, r => r.denominator);
         foreach (var g in lineage.GroupBy(r => (r.indicator_code, r.period_code)))
         {
             var numerator = g.Sum(r => r.numerator ?? 0);
@@ -117,7 +122,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
                 ? denominator > 0 ? 100 * numerator / denominator : null
                 : numerator;
         }
-        return values;
+        return (values, scoredMax);
     }
 
     /// <summary>Each Sở's change from the year before last to the last year; Good is the change signed so that better is positive.</summary>
