@@ -139,7 +139,7 @@ OPTION (RECOMPILE);
 -- source has been loaded: its dossier rates are then 0 of 0, which the 766 rules score as they say for a unit
 -- with no dossiers (index766.yaml, when_empty), as PAKN counts are 0 for a unit with dossiers but no PAKN.
 INSERT INTO #tmp_dossier_counts
-SELECT pk.agency_code, pk.period_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+SELECT pk.agency_code, pk.period_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 FROM #tmp_pakn_counts pk
 WHERE @has_onestop = 1
   AND NOT EXISTS (SELECT 1 FROM #tmp_dossier_counts d WHERE d.agency_code = pk.agency_code AND d.period_code = pk.period_code);
