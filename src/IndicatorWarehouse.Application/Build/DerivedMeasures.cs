@@ -71,6 +71,10 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             // A percent reported without its counts stands for value out of 100.
             var (numerator, denominator) = v.denominator is { } d ? (v.numerator, (double?)d) : (v.value, v.value is null ? null : 100);
             if (numerator is null || denominator is null) continue;
+            // Terms may share a denominator (B and C both divide by the fee procedures) while each figure brings its
+            // own (a count, or 100 for a percent): keep each term's ratio on the denominator already set.
+            if (counts.TryGetValue(term.DenominatorParam, out var shared) && denominator.Value > 0)
+                (numerator, denominator) = (numerator.Value * shared / denominator.Value, shared);
             counts[term.NumeratorParam] = numerator.Value;
             counts[term.DenominatorParam] = denominator.Value;
         }
