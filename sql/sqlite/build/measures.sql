@@ -3,7 +3,7 @@
 -- profile is joined to each period of the grain its life overlaps (received .. handled, or .. the last period
 -- while open). Either way quarters and years are counted from the dossiers themselves, never by averaging months.
 -- Parameters: @grain ('M','Q','H','Y','RM','RQ','RH','RY'), @grain_months (1, 3, 6, 12), @reporting (0/1),
--- @from_seq, @to_seq, @build_id, @rule_version, @rule_set_id (etl_rule_set), @has_pakn, @has_digitization.
+-- @from_seq, @to_seq, @build_id, @rule_version, @rule_set_id (etl_rule_set), @has_onestop, @has_pakn, @has_digitization.
 -- The counting rules live in Domain/Counting (DossierTimeline, PaknTimeline): this file only compares the
 -- day keys they derived.
 
@@ -123,6 +123,16 @@ CROSS JOIN dim_period p ON p.grain = @grain AND p.seq >= x.rg AND p.seq <= COALE
                  AND p.seq BETWEEN @from_seq AND @to_seq
 GROUP BY x.agency_code, p.period_code;
 
+-- step: dossier_zeros
+-- A unit with PAKN in P but no dossier open in it received 0 dossiers, not an unknown number, once the one-stop
+-- source has been loaded: its dossier rates are then 0 of 0, which the 766 rules score as they say for a unit
+-- with no dossiers (index766.yaml, when_empty), as PAKN counts are 0 for a unit with dossiers but no PAKN.
+INSERT INTO tmp_dossier_counts
+SELECT pk.agency_code, pk.period_code, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+FROM tmp_pakn_counts pk
+WHERE @has_onestop = 1
+  AND NOT EXISTS (SELECT 1 FROM tmp_dossier_counts d WHERE d.agency_code = pk.agency_code AND d.period_code = pk.period_code);
+
 -- step: combine
 -- PAKN counts are 0, not unknown, for a unit with dossiers but no PAKN once the PAKN source has been loaded.
 INSERT INTO tmp_counts
@@ -164,6 +174,7 @@ FROM (
     UNION ALL SELECT agency_code, period_code, 'pending_total', pending_total, NULL FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'pending_within_due', pending_total - pending_overdue, NULL FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'pending_overdue', pending_overdue, NULL FROM tmp_counts WHERE received_in_p IS NOT NULL
+    UNION ALL SELECT agency_code, period_code, 'late_dossiers', processed_late + pending_overdue, NULL FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'on_time_rate_766', processed_early + processed_on_time + pending_total - pending_overdue, received_in_p + carried_over FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'on_time_rate_onestop', onestop_scope - onestop_late, onestop_scope FROM tmp_counts WHERE received_in_p IS NOT NULL
     UNION ALL SELECT agency_code, period_code, 'online_rate', received_online, received_in_p FROM tmp_counts WHERE received_in_p IS NOT NULL

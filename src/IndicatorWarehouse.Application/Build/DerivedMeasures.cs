@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using IndicatorWarehouse.Application.Index766;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Index766;
 using IndicatorWarehouse.Domain.Periods;
@@ -14,12 +15,10 @@ namespace IndicatorWarehouse.Application.Build;
 /// scores (the pure scorer over the warehouse's rates) and each figure's status against its target.</summary>
 internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx, ReferenceFiles reference)
 {
-    private sealed record ValueRow(string agency_code, string period_code, string indicator_code, double? numerator, double? denominator, double? value);
-
     public async Task WriteAsync(IReadOnlyList<Period> periods, long buildId, long ruleSetId, CancellationToken ct)
     {
         var codes = periods.Select(p => p.Code).ToList();
-        var values = (await connection.QueryAsync<ValueRow>(
+        var values = (await connection.QueryAsync<IndicatorValueRow>(
             "SELECT agency_code, period_code, indicator_code, numerator, denominator, value FROM fact_indicator_value " +
             "WHERE period_code IN @codes", new { codes }, tx)).ToList();
         await WriteIndex766Async(codes, values, buildId, ruleSetId);
@@ -29,13 +28,10 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
     /// <summary>Scores every value whose indicator the catalog marks with a 766 metric: rates counted from the sources
     /// and figures reported by hand alike (a figure may be only the ratio the portal publishes). Metrics nothing
     /// feeds stay "no data". Scores carry the version of the 766 rules that scored them, not the catalog's.</summary>
-    private async Task WriteIndex766Async(List<string> codes, List<ValueRow> values, long buildId, long ruleSetId)
+    private async Task WriteIndex766Async(List<string> codes, List<IndicatorValueRow> values, long buildId, long ruleSetId)
     {
-        var metrics = reference.Indicators().All.Where(i => i.Index766Metric is not null).ToDictionary(i => i.Code, i => i.Index766Metric!);
-        var inputs = values.Where(v => metrics.ContainsKey(v.indicator_code))
-            .Select(v => Input(v, metrics[v.indicator_code])).OfType<MetricInput>();
         var rules = reference.Index766Rules();
-        var scoring = new Index766Scorer(rules).Score(inputs);
+        var scoring = new Index766Scorer(rules).Score(WarehouseMetricInputs.From(values, reference.Indicators(), rules));
         // The build's own figures: one the rules refuse is a fault of the warehouse, not a row to leave unscored.
         if (scoring.Rejected.FirstOrDefault() is { } refused) throw new InvalidOperationException($"766: {refused.Reason}");
         var scores = scoring.Rows
@@ -43,7 +39,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             .Select(s => new
             {
                 agency_code = s.Unit, period_code = s.Period,
-                indicator_code = s.Level == ScoreLevel.Total ? "index766_total" : "index766_" + s.Group,
+                indicator_code = s.Level == ScoreLevel.Total ? Index766Rules.TotalIndicator : Index766Rules.IndicatorPrefix + s.Group,
                 numerator = s.Score, denominator = s.MaxScore, value = s.Score, rule_version = rules.RuleVersion, rule_set_id = ruleSetId, build_id = buildId,
             });
         await connection.ExecuteAsync("DELETE FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code LIKE 'index766%'", new { codes }, tx);
@@ -51,26 +47,6 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             "INSERT INTO fact_indicator_value (agency_code, period_code, indicator_code, numerator, denominator, value, rule_version, rule_set_id, build_id) " +
             "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @rule_set_id, @build_id)", scores, tx);
     }
-
-    private static MetricInput? Input(ValueRow v, string metric) =>
-        v.denominator is not null ? new MetricInput(v.agency_code, v.period_code, metric, v.numerator, v.denominator)
-        : v.value is { } ratio ? new MetricInput(v.agency_code, v.period_code, metric, Ratio: ratio)
-        : null;
-
-    /// <summary>The full maximum of each 766 score indicator (group, portal split, total).</summary>
-    private Dictionary<string, double> FullMaxima()
-    {
-        var rules = reference.Index766Rules();
-        var maxima = rules.Groups.ToDictionary(g => "index766_" + g.Code, g => g.Max);
-        maxima["index766_total"] = rules.Groups.Where(g => !g.IsPortalSplit).Sum(g => g.Max);
-        return maxima;
-    }
-
-    /// <summary>The figure a target is compared with. A 766 score scored against fewer points than its maximum
-    /// (some metrics have no data) is scaled to the full maximum, so "22/22" is judged on the share of points
-    /// earned where there is data, not failed for the metrics nobody could measure.</summary>
-    private static double? Comparable(string indicator, double? value, double? scoredMax, Dictionary<string, double> fullMax) =>
-        fullMax.TryGetValue(indicator, out var max) && value is { } v && scoredMax is > 0 ? v * max / scoredMax.Value : value;
 
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
@@ -91,7 +67,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
             "SELECT agency_code, period_code, indicator_code, value, denominator FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
             new { codes, indicators }, tx);
-        var fullMax = FullMaxima();
+        var rules = reference.Index766Rules();
 
         var rows = new List<object>();
         foreach (var v in current)
@@ -105,7 +81,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 var series = monthly[(v.Agency, v.Indicator)].ToDictionary(kv => kv.Key, kv => kv.Value);
                 projected = Trend.Project(series, Period.Containing(Grain.Month, asOf).Seq, Period.Containing(Grain.Month, period.End).Seq);
             }
-            var assessment = TargetAssessment.Assess(Comparable(v.Indicator, v.Value, v.Denominator, fullMax), applicable.Target, closed, projected);
+            var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected, rules.CoverageOf(v.Indicator, v.Denominator));
             rows.Add(new
             {
                 agency_code = v.Agency, period_code = v.Period, indicator_code = v.Indicator, target_id = applicable.Target.Id,
@@ -113,7 +89,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 conflict_note = applicable.HasConflict
                     ? string.Join("; ", applicable.Conflicting.Select(c => $"{c.Comparator} {c.Value.ToString(CultureInfo.InvariantCulture)} ({c.Provenance})"))
                     : null,
-                value = Comparable(v.Indicator, v.Value, v.Denominator, fullMax), gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
+                value = v.Value, gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
                 status = TargetAssessment.Code(assessment.State), build_id = buildId,
             });
         }

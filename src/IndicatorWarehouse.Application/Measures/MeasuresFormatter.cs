@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using IndicatorWarehouse.Application.Analysis;
+using IndicatorWarehouse.Domain.Index766;
+using IndicatorWarehouse.Domain.Targets;
 using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Application.Measures;
@@ -11,7 +13,8 @@ public static class MeasuresFormatter
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static void Write(IReadOnlyList<MeasureRow> rows, string format, TextWriter output)
+    /// <param name="rules">the 766 rules, for the table to say how much of a partial 766 score was scored</param>
+    public static void Write(IReadOnlyList<MeasureRow> rows, string format, TextWriter output, Index766Rules? rules = null)
     {
         switch (format)
         {
@@ -25,7 +28,7 @@ public static class MeasuresFormatter
                     false), output);
                 break;
             case "table":
-                WriteTable(rows, output);
+                WriteTable(rows, output, rules);
                 break;
             default:
                 throw new ArgumentException($"Unknown format '{format}': use json, csv or table.");
@@ -37,14 +40,14 @@ public static class MeasuresFormatter
         r.agency_code, r.period, r.indicator, r.numerator, r.denominator, r.value, r.target, r.gap, r.status,
     };
 
-    private static void WriteTable(IReadOnlyList<MeasureRow> rows, TextWriter output)
+    private static void WriteTable(IReadOnlyList<MeasureRow> rows, TextWriter output, Index766Rules? rules)
     {
         var width = rows.Count == 0 ? 10 : rows.Max(r => r.name_vi.Length);
         output.WriteLine($"{"Chỉ tiêu".PadRight(width)} | {"Giá trị",12} | {"Tử số",10} | {"Mẫu số",10} | {"Mục tiêu",9} | Tình trạng");
         output.WriteLine(new string('-', width + 70));
         foreach (var r in rows)
             output.WriteLine($"{r.name_vi.PadRight(width)} | {Number(r.value, r.unit),12} | {Number(r.numerator, "count"),10} | " +
-                             $"{Number(r.denominator, "count"),10} | {Number(r.target, r.unit),9} | {(r.status is { } status ? Domain.Targets.TargetAssessment.LabelVi(status) : "")}{(r.conflict_note is null ? "" : " (mâu thuẫn mục tiêu)")}{r.estimate_note}");
+                             $"{Number(r.denominator, "count"),10} | {Number(r.target, r.unit),9} | {(r.status is { } status ? TargetAssessment.LabelVi(status, rules?.CoverageOf(r.indicator, r.denominator)) : "")}{(r.conflict_note is null ? "" : " (mâu thuẫn mục tiêu)")}{r.estimate_note}");
         if (rows.Count == 0) output.WriteLine("(không có dữ liệu — chưa chạy `iw build`?)");
     }
 

@@ -19,8 +19,8 @@ public sealed class ReportIndicators(IndicatorCatalog catalog)
     public static readonly string[] Digitization =
         ["digitized_dossier_rate", "digitized_result_rate", "reuse_rate", "personal_store_rate", "population_db_rate"];
 
-    public const string Index766Total = "index766_total";
-    public const string Index766Prefix = "index766_";
+    public const string Index766Total = Domain.Index766.Index766Rules.TotalIndicator;
+    public const string Index766Prefix = Domain.Index766.Index766Rules.IndicatorPrefix;
 
     public IndicatorLabel Label(string code)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IndicatorWarehouse.Application.Measures;
+using IndicatorWarehouse.Application.Setup;
 
 namespace IndicatorWarehouse.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class MeasuresCommand
         {
             var rows = await new MeasuresQuery(GlobalOptions.Settings(parse).Open())
                 .ForAsync(parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(lineage), ct);
-            MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out);
+            MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out, ReferenceFiles.Default().Index766Rules());
             return CommandAction.Ok;
         });
         return command;

@@ -9,9 +9,10 @@ namespace IndicatorWarehouse.Domain.Indicators;
 /// from dossiers, each re-attributed to the successor that took its field or procedure: whole and exact),
 /// <see cref="ByShare"/> (a source without fields, PAKN: the lineage shares, an estimate) or <see cref="OwnOnly"/>
 /// (a stock the unit reports by hand, procedures or plan tasks: never summed across predecessors).</param>
+/// <param name="Index766Term">For a metric made of several ratios (PAYMENT's A, B, C), the term this indicator is.</param>
 public sealed record Indicator(
     string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
-    string? Index766Metric = null, string Lineage = Indicator.ByField)
+    string? Index766Metric = null, string Lineage = Indicator.ByField, string? Index766Term = null)
 {
     public const string ByField = "field", ByShare = "share", OwnOnly = "own";
 
@@ -42,7 +43,8 @@ public sealed class IndicatorCatalog
         return new IndicatorCatalog(file.Indicators.Select((i, n) =>
             new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
                 i.Index766Metric, i.Lineage is Indicator.ByField or Indicator.ByShare or Indicator.OwnOnly ? i.Lineage
-                    : throw new InvalidDataException($"indicators.yaml, {i.Code}: lineage '{i.Lineage}' phải là field, share hoặc own / must be field, share or own."))));
+                    : throw new InvalidDataException($"indicators.yaml, {i.Code}: lineage '{i.Lineage}' phải là field, share hoặc own / must be field, share or own."),
+                i.Index766Term)));
     }
 
     private sealed class CatalogFile
@@ -65,5 +67,8 @@ public sealed class IndicatorCatalog
         public string? Index766Metric { get; set; }
 
         public string Lineage { get; set; } = Indicator.ByField;
+
+        [YamlMember(Alias = "index766_term")]
+        public string? Index766Term { get; set; }
     }
 }

@@ -24,8 +24,8 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         row.IndicatorCode(Indicator, indicator);
         if (period.Length > 0 && !IsPeriod(period))
             row.Fail(Period, ProblemText.Of(
-                $"'{row.Raw(Period)}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10",
-                $"'{row.Raw(Period)}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10"));
+                $"'{row.Raw(Period)}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), 2025-11- (từ tháng 11/2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10",
+                $"'{row.Raw(Period)}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2025-11- (from November 2025 on), 2026-H1, 2026-Q1 or 2026-10"));
         var comparator = row.Text(Comparator) switch { "≥" => ">=", "≤" => "<=", var c => c };
         if (comparator is null) row.Fail(Comparator, FieldReader.EmptyButRequired);
         else if (!CanonicalCodes.Comparator.Contains(comparator))
@@ -38,7 +38,8 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         return row.Problem is null ? record : null;
     }
 
-    /// <summary>A year, a span of years (open-ended when the plan sets no end), a half, a quarter or a month.</summary>
+    /// <summary>A year, a span of years (open-ended when the plan sets no end), a half, a quarter, a month, or open-ended
+    /// from a month (a plan that applies from the month it was signed).</summary>
     private static bool IsPeriod(string text)
     {
         var m = PeriodPattern().Match(text);
@@ -47,6 +48,6 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
         return int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture) > int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:(?<to>\d{4})|H[12]|Q[1-4]|0[1-9]|1[0-2])?)?$")]
+    [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:(?<to>\d{4})|H[12]|Q[1-4]|(?:0[1-9]|1[0-2])-?)?)?$")]
     private static partial Regex PeriodPattern();
 }

@@ -122,6 +122,7 @@ public static class PanelBuilder
         "dat" => ReportStatus.Met,
         "chua_dat" => ReportStatus.NotMet,
         "nguy_co" => ReportStatus.AtRisk,
+        "chua_du_du_lieu" => ReportStatus.Partial,
         _ => ReportStatus.NoData,
     };
 

@@ -14,15 +14,16 @@ public sealed record MeasureBuildStep(string Name, string Sql, IReadOnlyDictiona
 public sealed partial class MeasureBuilder(WarehouseDatabase database)
 {
     private static readonly string[] ProfileSequence = ["create_profiles", "dossier_units", "profile_dossiers", "dossier_months", "profile_pakn"];
-    private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "move_slices", "insert_figures", "drop_temp"];
+    private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "dossier_zeros", "combine", "delete_values", "insert_values", "move_slices", "insert_figures", "drop_temp"];
 
     /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
     public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,
         long buildId, string ruleVersion, long ruleSetId, CancellationToken ct = default)
     {
-        var sources = await connection.QuerySingleAsync<(long Pakn, long Digitization)>(
-            "SELECT (SELECT COUNT(*) FROM fact_pakn), (SELECT COUNT(*) FROM fact_digitization)", transaction: tx);
-        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, ruleSetId, sources.Pakn > 0, sources.Digitization > 0))
+        var sources = await connection.QuerySingleAsync<(long Onestop, long Pakn, long Digitization)>(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM fact_dossier) THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM fact_pakn) THEN 1 ELSE 0 END, " +
+            "CASE WHEN EXISTS (SELECT 1 FROM fact_digitization) THEN 1 ELSE 0 END", transaction: tx);
+        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, ruleSetId, sources.Onestop > 0, sources.Pakn > 0, sources.Digitization > 0))
             await StepTrace.TimeAsync(step.Name, () =>
                 connection.ExecuteAsync(new CommandDefinition(step.Sql, step.Parameters, tx, commandTimeout: 0, cancellationToken: ct)));
         return PeriodsOf(from, to);
@@ -34,7 +35,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
     /// <summary>The build's statements in the order they run, with their parameters: what <see cref="BuildAsync"/>
     /// executes, and what a benchmark replays in the database's own shell to measure the engine alone.</summary>
     public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, long buildId, string ruleVersion,
-        long ruleSetId, bool hasPakn, bool hasDigitization)
+        long ruleSetId, bool hasOnestop, bool hasPakn, bool hasDigitization)
     {
         var profile = SqlScripts.Steps(dialect, "build/profile.sql");
         var measures = SqlScripts.Steps(dialect, "build/measures.sql");
@@ -52,7 +53,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
             {
                 ["grain"] = grain.Code(), ["grain_months"] = grain.Months(), ["reporting"] = grain.IsReporting() ? 1 : 0,
                 ["from_seq"] = first.Seq, ["to_seq"] = last.Seq, ["build_id"] = buildId, ["rule_version"] = ruleVersion, ["rule_set_id"] = ruleSetId,
-                ["has_pakn"] = hasPakn ? 1 : 0, ["has_digitization"] = hasDigitization ? 1 : 0,
+                ["has_onestop"] = hasOnestop ? 1 : 0, ["has_pakn"] = hasPakn ? 1 : 0, ["has_digitization"] = hasDigitization ? 1 : 0,
             };
             plan.AddRange(GrainSequence.Select(name => Step($"{grain.Code()} {name}", measures[name], parameters)));
         }

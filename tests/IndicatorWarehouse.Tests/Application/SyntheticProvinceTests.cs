@@ -124,7 +124,7 @@ public sealed class SyntheticProvinceTests(SyntheticProvinceFixture province) : 
         // The shipped plans give Sở Y tế Tây Ninh targets from 2025 on: they must be assessed.
         var statuses = await QueryAsync<string>("SELECT DISTINCT status FROM fact_indicator_status WHERE agency_code = 'TNI.SYT'");
         Assert.NotEmpty(statuses);
-        Assert.All(statuses, s => Assert.Contains(s, new[] { "dat", "chua_dat", "nguy_co", "khong_co_du_lieu" }));
+        Assert.All(statuses, s => Assert.Contains(s, new[] { "dat", "chua_dat", "nguy_co", "khong_co_du_lieu", "chua_du_du_lieu" }));
         var scores = await QueryAsync<(double Score, double Max)>(
             "SELECT value, denominator FROM fact_indicator_value WHERE indicator_code = 'index766_total' AND period_code = '2025'");
         Assert.NotEmpty(scores);
@@ -152,5 +152,49 @@ public sealed class SyntheticProvinceTests(SyntheticProvinceFixture province) : 
         Assert.Equal(dossiers.Single(), Assert.Single(merged));
         // After the split, LĐTBXH no longer receives: its fields are handled by their successors.
         Assert.Empty(await QueryAsync<string>("SELECT dossier_code FROM mart_dossier WHERE agency_code LIKE '%.SLDTBXH' AND received_at >= '2025-03-01'"));
+    }
+
+    [Fact]
+    public async Task Build_NoStatusSaysMetOnAPartial766Maximum_AndPartialOnesSayChuaDuDuLieu()
+    {
+        var rules = ReferenceFiles.Default().Index766Rules();
+        var rows = await QueryAsync<(string Indicator, string Status, double Value, double ScoredMax)>("""
+            SELECT s.indicator_code, s.status, v.value, v.denominator FROM fact_indicator_status s
+            JOIN fact_indicator_value v ON v.agency_code = s.agency_code AND v.period_code = s.period_code AND v.indicator_code = s.indicator_code
+            WHERE s.indicator_code LIKE 'index766%' AND v.value IS NOT NULL
+            """);
+        var partial = rows.Where(r => r.ScoredMax < rules.FullMaxOf(r.Indicator)!.Value).ToList();
+
+        Assert.NotEmpty(partial);
+        Assert.All(partial, r => Assert.Equal("chua_du_du_lieu", r.Status));
+        // The stored value is the points earned, never scaled up to the full maximum.
+        Assert.All(rows, r => Assert.InRange(r.Value, 0, r.ScoredMax));
+    }
+
+    [Fact]
+    public async Task Build_UnitPeriodsWithPaknButNoDossiers_AreScoredByTheRulesForNoDossiers()
+    {
+        var rows = await QueryAsync<(double Received, double? Progress, double? ProgressMax)>("""
+            SELECT r.numerator, p.value, p.denominator FROM fact_indicator_value r
+            LEFT JOIN fact_indicator_value p ON p.agency_code = r.agency_code AND p.period_code = r.period_code AND p.indicator_code = 'index766_progress'
+            WHERE r.indicator_code = 'received_total' AND r.numerator = 0
+            """);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal((0.0, 20.0), (r.Progress, r.ProgressMax)));
+    }
+
+    [Fact]
+    public async Task Build_LateDossiers_AreProcessedLatePlusPendingOverdue()
+    {
+        var rows = await QueryAsync<(double Late, double ProcessedLate, double PendingOverdue)>("""
+            SELECT l.numerator, pl.numerator, po.numerator FROM fact_indicator_value l
+            JOIN fact_indicator_value pl ON pl.agency_code = l.agency_code AND pl.period_code = l.period_code AND pl.indicator_code = 'processed_late'
+            JOIN fact_indicator_value po ON po.agency_code = l.agency_code AND po.period_code = l.period_code AND po.indicator_code = 'pending_overdue'
+            WHERE l.indicator_code = 'late_dossiers'
+            """);
+
+        Assert.Contains(rows, r => r.PendingOverdue > 0);
+        Assert.All(rows, r => Assert.Equal(r.ProcessedLate + r.PendingOverdue, r.Late));
     }
 }

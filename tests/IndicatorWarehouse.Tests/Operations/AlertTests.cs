@@ -20,13 +20,13 @@ public sealed class AlertTests(SyntheticProvinceFixture province) : IClassFixtur
     public async Task ForAsync_FiveDaysAfterTheLastLoad_RaisesStaleSourcesMissedTargetsAndFallingDue()
     {
         var service = new AlertService(province.Warehouse.Database, ReferenceFiles.Default());
-        var rules = new AlertRules(new Dictionary<string, int> { ["onestop"] = 1, ["pakn"] = 30 }, ["processed_late", "on_time_rate_766"]);
+        var rules = new AlertRules(new Dictionary<string, int> { ["onestop"] = 1, ["pakn"] = 30 }, ["late_dossiers", "on_time_rate_766"]);
 
         var alerts = await service.ForAsync(new DateTime(2026, 11, 25, 15, 0, 0), rules);
 
         Assert.Contains(alerts, a => a.Kind == "stale_source" && a.Message.StartsWith("Nguồn onestop"));
         Assert.DoesNotContain(alerts, a => a.Kind == "stale_source" && a.Message.StartsWith("Nguồn pakn"));
-        // The Tây Ninh plan wants zero late dossiers from 2025 on: a month with a late one misses it.
+        // The Tây Ninh plan wants zero late dossiers (processed late or pending overdue) from 11/2025 on: a month with one misses it.
         Assert.Contains(alerts, a => a.Kind == "target_missed" && a.AgencyCode == "TNI.SYT");
         Assert.All(alerts.Where(a => a.Kind == "falling_due"), a => Assert.Matches(@"\d+ hồ sơ đến hạn trong 2 ngày làm việc tới", a.Message));
     }
@@ -37,7 +37,7 @@ public sealed class AlertTests(SyntheticProvinceFixture province) : IClassFixtur
         await using var smtp = new SmtpSink();
         var config = new AlertsConfig
         {
-            Indicators = ["processed_late"],
+            Indicators = ["late_dossiers"],
             Smtp = new SmtpConfig { Host = "127.0.0.1", Port = smtp.Port, From = "iw@sonv.tayninh.gov.vn", To = ["vanphong@syt.tayninh.gov.vn"] },
         };
         var work = new AlertsWork(new AlertService(province.Warehouse.Database, ReferenceFiles.Default()), config,

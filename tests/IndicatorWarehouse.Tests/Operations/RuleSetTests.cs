@@ -25,9 +25,9 @@ public sealed class RuleSetTests
 
         var after = await VersionsAsync(w);
         Assert.Equal(("766-2022.1", 1L), before["index766_total"]);
-        Assert.Equal(("2026.1", 1L), before["on_time_rate_766"]);
+        Assert.Equal(("2026.2", 1L), before["on_time_rate_766"]);
         Assert.Equal(("766-2026.1", 2L), after["index766_total"]);
-        Assert.Equal(("2026.1", 2L), after["on_time_rate_766"]);
+        Assert.Equal(("2026.2", 2L), after["on_time_rate_766"]);
         var rescore = Assert.IsType<RulesRescore>(report.Rescore);
         Assert.Equal("index766.yaml 766-2022.1 → 766-2026.1", Assert.Single(rescore.Changes).Describe());
         Assert.Contains(rescore.Lines(), l => l.Contains("index766.yaml 766-2022.1 → 766-2026.1"));

@@ -44,9 +44,13 @@ public sealed partial class SqlParityTests
     [MemberData(nameof(SqliteScripts))]
     public void Script_IndexesOfSqlite_ExistOnSqlServer(string path)
     {
+        var sqliteScript = SqlScripts.Get("sqlite", path);
         var sqlServer = Indexes(SqlScripts.Get("sqlserver", path));
+        // An index SQLite re-creates on a table it rebuilt and renamed into place is one SQL Server kept: it altered the table in place.
+        var rebuilt = RenameTargets().Matches(sqliteScript).Select(m => m.Groups["to"].Value).ToHashSet();
+        var recreated = IndexOn().Matches(sqliteScript).Where(m => rebuilt.Contains(m.Groups["table"].Value)).Select(m => m.Groups["name"].Value);
 
-        Assert.All(Indexes(SqlScripts.Get("sqlite", path)), index => Assert.Contains(index, sqlServer));
+        Assert.All(Indexes(sqliteScript).Except(recreated), index => Assert.Contains(index, sqlServer));
     }
 
     [Theory]
@@ -169,4 +173,10 @@ public sealed partial class SqlParityTests
 
     [GeneratedRegex(@"CREATE\s+VIEW\s+(?<name>[\w.]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CreateView();
+
+    [GeneratedRegex(@"ALTER\s+TABLE\s+\w+\s+RENAME\s+TO\s+(?<to>\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RenameTargets();
+
+    [GeneratedRegex(@"CREATE\s+(?:UNIQUE\s+)?INDEX\s+(?<name>\w+)\s+ON\s+(?<table>\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex IndexOn();
 }

@@ -51,7 +51,8 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
         var sources = await ReportSourcesQuery.LoadAsync(c, (await c.QueryAsync<string>(
             "SELECT DISTINCT rule_version FROM fact_indicator_value WHERE period_code IN @periods ORDER BY rule_version", new { periods })).ToList());
         var asOf = sources.DataAsOf is { } moment ? DateOnly.FromDateTime(moment) : (DateOnly?)null;
-        var (values, estimated, estimateNotes) = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
+        var (values, scoredMax, estimated, estimateNotes) = await YearValuesAsync(c, provinceCode, departments.Select(d => d.agency_code).ToList(), periods, codes, indicators);
+        var rules = reference.Index766Rules();
 
         UnitYears Series(string agency, string name, string indicator) => new(agency, name, years.Select(year =>
         {
@@ -59,11 +60,13 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             var isEstimate = estimated.Contains((agency, indicator, year));
             var period = new Period(Grain.Year, year, 1);
             if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value, Estimated: isEstimate);
-            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null);
+            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null,
+                rules.CoverageOf(indicator, scoredMax.GetValueOrDefault((agency, indicator, year))));
             return new YearFigure(year, value, new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, assessment.Gap,
                 ReportStatuses.From(assessment.State), applicable.Target.Provenance, applicable.HasConflict)
             {
                 Attainment = assessment.Attainment,
+                StatusLabel = assessment.State == TargetState.Partial ? assessment.LabelVi() : null,
                 Span = applicable.Target.Period.Spec,
             }, isEstimate);
         }).ToList());
@@ -95,10 +98,11 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
     }
 
     /// <summary>Yearly values by (unit, indicator, year): rates and counts with predecessors, the province as the sum of
-    /// its current units' numerators and denominators, and 766 points as each Sở's own; which of them are estimates
-    /// (a part split by lineage shares; the province's when one of its parts is) and how they were split.</summary>
-    private static async Task<(Dictionary<(string, string, int), double?> Values, HashSet<(string, string, int)> Estimated, IReadOnlyList<(string Agency, string Note)> Notes)>
-        YearValuesAsync(DbConnection c, string provinceCode,
+    /// its current units' numerators and denominators, and 766 points as each Sở's own, with the maximum each was
+    /// scored on (ScoredMax); which of them are estimates (a part split by lineage shares; the province's when one of
+    /// its parts is) and how they were split.</summary>
+    private static async Task<(Dictionary<(string, string, int), double?> Values, Dictionary<(string, string, int), double?> ScoredMax,
+        HashSet<(string, string, int)> Estimated, IReadOnlyList<(string Agency, string Note)> Notes)> YearValuesAsync(DbConnection c, string provinceCode,
         IReadOnlyList<string> departments, IReadOnlyList<string> periods, IReadOnlyList<string> codes, ReportIndicators indicators)
     {
         var lineage = (await c.QueryAsync<YearRow>("""
@@ -112,12 +116,11 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             WHERE agency_code IN @departments AND period_code IN @periods AND indicator_code IN @codes AND unit = 'points'
             """, new { departments, periods, codes });
 
-        static int Year(YearRow r) => int.Parse(r.period_code, CultureInfo.InvariantCulture);
-        var values = lineage.Where(r => departments.Contains(r.agency_code)).Concat(points)
-            .ToDictionary(r => (r.agency_code, r.indicator_code, Year(r)), r => r.value);
+        (string, string, int) Key(YearRow r) => (r.agency_code, r.indicator_code, int.Parse(r.period_code, CultureInfo.InvariantCulture));
+        var values = lineage.Where(r => departments.Contains(r.agency_code)).Concat(points).ToDictionary(Key, r => r.value);
+        var scoredMax = points.ToDictionary(Key, r => r.denominator);
         var estimates = lineage.Where(r => r.is_estimate == 1).ToList();
-        var estimated = estimates.Select(r => (r.agency_code, r.indicator_code, Year(r)))
-            .Concat(estimates.Select(r => (provinceCode, r.indicator_code, Year(r)))).ToHashSet();
+        var estimated = estimates.Select(Key).Concat(estimates.Select(r => (provinceCode, r.indicator_code, Key(r).Item3))).ToHashSet();
         foreach (var g in lineage.GroupBy(r => (r.indicator_code, r.period_code)))
         {
             var numerator = g.Sum(r => r.numerator ?? 0);
@@ -128,7 +131,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
         }
         var notes = estimates.Where(r => departments.Contains(r.agency_code) && r.estimate_note is not null)
             .Select(r => (r.agency_code, r.estimate_note!)).Distinct().ToList();
-        return (values, estimated, notes);
+        return (values, scoredMax, estimated, notes);
     }
 
     /// <summary>Each Sở's change from the year before last to the last year; Good is the change signed so that better is positive.</summary>

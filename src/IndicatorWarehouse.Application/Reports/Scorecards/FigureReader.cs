@@ -25,11 +25,17 @@ internal sealed class FigureReader(ReportIndicators indicators, IReadOnlyDiction
         };
     }
 
-    public FigureTarget? TargetOf(string code, ValueRow? row)
+    /// <param name="coverage">for a 766 score, how much of its maximum it was scored on (its status then says so)</param>
+    public FigureTarget? TargetOf(string code, ValueRow? row, PointsCoverage? coverage = null)
     {
         if (row is { target_value: { } target, comparator: { } comparator })
-            return new FigureTarget(comparator, target, row.gap, ReportStatuses.FromCode(row.status) ?? ReportStatus.NoData,
-                row.target_source, row.conflict_note is not null);
+        {
+            var status = ReportStatuses.FromCode(row.status) ?? ReportStatus.NoData;
+            return new FigureTarget(comparator, target, row.gap, status, row.target_source, row.conflict_note is not null)
+            {
+                StatusLabel = status == ReportStatus.Partial ? TargetAssessment.LabelVi(TargetState.Partial, coverage) : null,
+            };
+        }
         return row is null && targetOf(code) is { } applicable
             ? new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, null, ReportStatus.NoData,
                 applicable.Target.Provenance, applicable.HasConflict)

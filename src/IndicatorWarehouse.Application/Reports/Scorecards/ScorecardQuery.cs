@@ -77,15 +77,16 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
 
     private Index766Scores Index766(Dictionary<string, ValueRow> values, FigureReader figures)
     {
+        var rules = reference.Index766Rules();
         IndexScore Score(string code, string name, double max, bool split)
         {
-            var row = values.GetValueOrDefault(ReportIndicators.Index766Prefix + code);
+            var indicator = ReportIndicators.Index766Prefix + code;
+            var row = values.GetValueOrDefault(indicator);
             return new IndexScore(code, name, row?.numerator, row?.denominator, max, split)
             {
-                Target = figures.TargetOf(ReportIndicators.Index766Prefix + code, row),
+                Target = figures.TargetOf(indicator, row, rules.CoverageOf(indicator, row?.denominator)),
             };
         }
-        var rules = reference.Index766Rules();
         // Each portal split right under the Decision group it divides.
         var groups = rules.Groups.Where(g => !g.IsPortalSplit)
             .SelectMany(g => rules.Groups.Where(s => s.SplitOf == g.Code).Prepend(g))

@@ -17,11 +17,17 @@ public sealed record FigureTarget(string Comparator, double Value, double? Gap, 
     /// <summary>value ÷ target in percent, for "at least" targets above 0.</summary>
     public double? Attainment { get; init; }
 
+    /// <summary>The status in words when it says more than <see cref="Status"/> alone: for a 766 score scored on part of
+    /// its maximum, "Chưa đủ dữ liệu — 6/22 điểm chấm được" (the domain's assessment, TargetAssessment.LabelVi).</summary>
+    public string? StatusLabel { get; init; }
+
     /// <summary>The span the plan declares the target for, as written: "2021-2025", "2025-", "2022".</summary>
     public string? Span { get; init; }
 
-    /// <summary>The span for people: "2021–2025", "từ 2025".</summary>
-    public string? SpanLabel => Span is null ? null : Span.EndsWith('-') ? "từ " + Span.TrimEnd('-') : Span.Replace('-', '–');
+    /// <summary>The span for people: "2021–2025", "từ 2025", "từ 11/2025".</summary>
+    public string? SpanLabel => Span is null ? null
+        : Span.EndsWith('-') ? "từ " + string.Join('/', Span.TrimEnd('-').Split('-').Reverse())
+        : Span.Replace('-', '–');
 
     /// <summary>"≥ 98,0 %".</summary>
     public string Describe(NumberStyle style) => $"{ComparatorSign} {style.Format(Value)}";

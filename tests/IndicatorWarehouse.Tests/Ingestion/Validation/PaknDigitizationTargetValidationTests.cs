@@ -115,13 +115,16 @@ public sealed class PaknDigitizationTargetValidationTests : IDisposable
     [InlineData("2026-13")]
     [InlineData("2025-2021")]
     [InlineData("Q1/2026")]
+    [InlineData("2025-13-")]
     public void ReadTargets_MalformedPeriod_QuarantinedNamingTheForms(string period)
     {
         var outcome = Target(new() { ["period"] = period });
 
         Assert.Equal("period", outcome.Problem!.Field);
-        Assert.Equal($"period: '{period}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10 / "
-            + $"'{period}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2026-H1, 2026-Q1 or 2026-10", outcome.Problem.Reason);
+        Assert.Equal($"period: '{period}' không phải kỳ chỉ tiêu hợp lệ; dùng 2022, 2021-2025, 2025- (từ 2025 trở đi), "
+            + "2025-11- (từ tháng 11/2025 trở đi), 2026-H1, 2026-Q1 hoặc 2026-10 / "
+            + $"'{period}' is not a target period; use 2022, 2021-2025, 2025- (from 2025 on), 2025-11- (from November 2025 on), "
+            + "2026-H1, 2026-Q1 or 2026-10", outcome.Problem.Reason);
     }
 
     [Fact]
