@@ -69,6 +69,11 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
     private static double? Comparable(string indicator, double? value, double? scoredMax, Dictionary<string, double> fullMax) =>
         fullMax.TryGetValue(indicator, out var max) && value is { } v && scoredMax is > 0 ? v * max / scoredMax.Value : value;
 
+    /// <summary>The highest value a figure can take: a 766 score's full maximum, 100 for a percent; none for a count.</summary>
+    private double? Maximum(string indicator, Dictionary<string, double> fullMax) =>
+        fullMax.TryGetValue(indicator, out var max) ? max
+        : reference.Indicators().Contains(indicator) && reference.Indicators()[indicator].IsRate ? 100 : null;
+
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
         var targets = await TargetQueries.AllAsync(connection, tx);
@@ -78,31 +83,35 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         var resolver = new TargetResolver(targets);
         var indicators = targets.Select(t => t.Indicator).Distinct().ToList();
         // Open or closed by the measured data's as-of alone: loading targets or figures never closes a period.
-        var asOf = await SnapshotQueries.DataAsOfAsync(connection, tx) is { } t ? DateOnly.FromDateTime(t) : DateOnly.MaxValue;
-        var monthly = (await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value)>(
-                "SELECT v.agency_code, v.period_code, v.indicator_code, v.value FROM fact_indicator_value v " +
-                "JOIN dim_period p ON p.period_code = v.period_code WHERE p.grain = 'M' AND v.indicator_code IN @indicators",
+        var asOf = await SnapshotQueries.DataAsOfAsync(connection, tx) is { } t ? DateOnly.FromDateTime(t) : (DateOnly?)null;
+        var fullMax = FullMaxima();
+        // The months an open period is projected from, calendar and reporting, in the unit the figure is compared in.
+        var monthly = (await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
+                "SELECT v.agency_code, v.period_code, v.indicator_code, v.value, v.denominator FROM fact_indicator_value v " +
+                "JOIN dim_period p ON p.period_code = v.period_code WHERE p.grain IN ('M', 'RM') AND v.indicator_code IN @indicators",
                 new { indicators }, tx))
+            .Select(r => (r.Agency, r.Indicator, Month: Period.Parse(r.Period), Value: Comparable(r.Indicator, r.Value, r.Denominator, fullMax)))
             .Where(r => r.Value is not null)
-            .ToLookup(r => (r.Agency, r.Indicator), r => KeyValuePair.Create(Period.Parse(r.Period).Seq, r.Value!.Value));
+            .GroupBy(r => (r.Agency, r.Indicator, r.Month.Grain))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Month.Seq, r => r.Value!.Value));
         var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
             "SELECT agency_code, period_code, indicator_code, value, denominator FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
             new { codes, indicators }, tx);
-        var fullMax = FullMaxima();
+        var catalog = reference.Indicators();
 
         var rows = new List<object>();
         foreach (var v in current)
         {
             var period = Period.Parse(v.Period);
             if (resolver.Resolve(v.Agency, v.Indicator, period) is not { } applicable) continue;
-            var closed = period.End < asOf;
+            var closed = !Provisional.IsOpen(period.End, asOf);
+            var value = Comparable(v.Indicator, v.Value, v.Denominator, fullMax);
+            var accumulates = catalog.Contains(v.Indicator) && catalog[v.Indicator].Accumulates;
             double? projected = null;
-            if (!closed)
-            {
-                var series = monthly[(v.Agency, v.Indicator)].ToDictionary(kv => kv.Key, kv => kv.Value);
-                projected = Trend.Project(series, Period.Containing(Grain.Month, asOf).Seq, Period.Containing(Grain.Month, period.End).Seq);
-            }
-            var assessment = TargetAssessment.Assess(Comparable(v.Indicator, v.Value, v.Denominator, fullMax), applicable.Target, closed, projected);
+            if (!closed && value is { } soFar
+                && monthly.TryGetValue((v.Agency, v.Indicator, OpenPeriodProjection.MonthGrainOf(period)), out var months))
+                projected = OpenPeriodProjection.Project(period, asOf!.Value, soFar, months, accumulates, Maximum(v.Indicator, fullMax));
+            var assessment = TargetAssessment.Assess(value, applicable.Target, closed, projected, accumulates);
             rows.Add(new
             {
                 agency_code = v.Agency, period_code = v.Period, indicator_code = v.Indicator, target_id = applicable.Target.Id,
@@ -110,7 +119,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
                 conflict_note = applicable.HasConflict
                     ? string.Join("; ", applicable.Conflicting.Select(c => $"{c.Comparator} {c.Value.ToString(CultureInfo.InvariantCulture)} ({c.Provenance})"))
                     : null,
-                value = Comparable(v.Indicator, v.Value, v.Denominator, fullMax), gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
+                value, gap = assessment.Gap, attainment = assessment.Attainment, projected_value = assessment.Projected,
                 status = TargetAssessment.Code(assessment.State), build_id = buildId,
             });
         }

@@ -48,6 +48,9 @@ public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode,
         : $"Kỳ báo cáo: {PeriodLabel.Vietnamese(Period)} ({Period.Start:dd/MM/yyyy}–{Period.End:dd/MM/yyyy})";
 
     public string AsOfLine => DataAsOf is { } t
-        ? $"Số liệu cập nhật đến {t:HH:mm} ngày {t:dd/MM/yyyy}"
+        ? $"Số liệu cập nhật đến {t:HH:mm} ngày {t:dd/MM/yyyy}" + (ProvisionalMark is { } mark ? $" — {mark.ToUpperInvariant()} (kỳ chưa kết thúc)" : "")
         : "Chưa nạp dữ liệu hồ sơ một cửa";
+
+    /// <summary>"tạm tính đến 20/11/2026" while the period is open at the data's as-of; null once it is closed.</summary>
+    public string? ProvisionalMark => Provisional.Mark(Period.End, DataAsOf);
 }

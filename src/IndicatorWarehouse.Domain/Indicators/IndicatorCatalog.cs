@@ -7,7 +7,7 @@ namespace IndicatorWarehouse.Domain.Indicators;
 /// <param name="Index766Metric">The national portal's 766 metric this indicator's value feeds, if any.</param>
 public sealed record Indicator(
     string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
-    string? Index766Metric = null)
+    string? Index766Metric = null, bool Accumulates = false)
 {
     public bool IsRate => Unit == "percent";
     public bool IsPoints => Unit == "points";
@@ -35,7 +35,7 @@ public sealed class IndicatorCatalog
             .Build().Deserialize<CatalogFile>(yaml);
         return new IndicatorCatalog(file.Indicators.Select((i, n) =>
             new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
-                i.Index766Metric)));
+                i.Index766Metric, i.Accumulates)));
     }
 
     private sealed class CatalogFile
@@ -56,5 +56,7 @@ public sealed class IndicatorCatalog
 
         [YamlMember(Alias = "index766_metric")]
         public string? Index766Metric { get; set; }
+
+        public bool Accumulates { get; set; }
     }
 }

@@ -16,13 +16,14 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
     private static readonly string[] ProfileSequence = ["create_profiles", "profile_dossiers", "dossier_months", "profile_pakn"];
     private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "combine", "delete_values", "insert_values", "insert_figures", "drop_temp"];
 
-    /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
-    public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,
+    /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt. A period that
+    /// holds <paramref name="asOf"/> (the data's as-of day) is open: its pending stock is judged at that day.</summary>
+    public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to, DateOnly asOf,
         long buildId, string ruleVersion, long ruleSetId, CancellationToken ct = default)
     {
         var sources = await connection.QuerySingleAsync<(long Pakn, long Digitization)>(
             "SELECT (SELECT COUNT(*) FROM fact_pakn), (SELECT COUNT(*) FROM fact_digitization)", transaction: tx);
-        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, ruleSetId, sources.Pakn > 0, sources.Digitization > 0))
+        foreach (var step in Plan(database.Dialect.Name, from, to, asOf, buildId, ruleVersion, ruleSetId, sources.Pakn > 0, sources.Digitization > 0))
             await StepTrace.TimeAsync(step.Name, () =>
                 connection.ExecuteAsync(new CommandDefinition(step.Sql, step.Parameters, tx, commandTimeout: 0, cancellationToken: ct)));
         return PeriodsOf(from, to);
@@ -33,7 +34,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
 
     /// <summary>The build's statements in the order they run, with their parameters: what <see cref="BuildAsync"/>
     /// executes, and what a benchmark replays in the database's own shell to measure the engine alone.</summary>
-    public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, long buildId, string ruleVersion,
+    public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, DateOnly asOf, long buildId, string ruleVersion,
         long ruleSetId, bool hasPakn, bool hasDigitization)
     {
         var profile = SqlScripts.Steps(dialect, "build/profile.sql");
@@ -43,7 +44,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
         var span = new Dictionary<string, object>
         {
             ["from_key"] = grains.Min(g => DateKey.Of(g.First.Start)), ["to_key"] = grains.Max(g => DateKey.Of(g.Last.End)),
-            ["cutoff_day"] = Period.ReportCutOffDay,
+            ["as_of_key"] = DateKey.Of(asOf), ["cutoff_day"] = Period.ReportCutOffDay,
         };
         var plan = ProfileSequence.Select(name => Step(name, profile[name], span)).ToList();
         foreach (var (grain, first, last) in grains)

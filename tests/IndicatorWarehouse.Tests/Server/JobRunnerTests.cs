@@ -157,7 +157,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     {
         var reference = ReferenceFiles.Default();
         return new JobDefinition(JobCatalog.PullJobName(source), "test", source.Cron, new JobPeriod.Minute(),
-            new PullSourceWork(source, new IngestService(_w.Database, reference), new BuildService(_w.Database, reference), new HttpClient(), TimeProvider.System));
+            new PullSourceWork(source, new IngestService(_w.Database, reference), new BuildService(_w.Database, reference), new HttpClient(), _w.Database.Clock));
     }
 
     private SourceConfig HttpSource(LocalJsonServer server) => new()

@@ -58,7 +58,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             var value = values.GetValueOrDefault((agency, indicator, year));
             var period = new Period(Grain.Year, year, 1);
             if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value);
-            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null);
+            var assessment = TargetAssessment.Assess(value, applicable.Target, !Provisional.IsOpen(period.End, asOf), null);
             return new YearFigure(year, value, new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, assessment.Gap,
                 ReportStatuses.From(assessment.State), applicable.Target.Provenance, applicable.HasConflict)
             {
