@@ -14,7 +14,7 @@ public sealed record Bieu06Row(Bieu06RowKind Kind, string Number, string Label, 
 
 /// <summary>Biểu 06 for one period and scope: rows grouped by level, each unit followed by its fields, then the grand total.</summary>
 /// <param name="Scope">Who reports: the unit, the province's people's committee, or all units.</param>
-/// <param name="DataAsOf">As-of moment of the latest one-stop snapshot loaded; null when none was.</param>
+/// <param name="DataAsOf">The data's as-of (the latest of the one-stop, PAKN and digitization loads); null when none was loaded.</param>
 public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode, DateTime? DataAsOf, IReadOnlyList<Bieu06Row> Rows)
 {
     public Bieu06Row Total => Rows[^1];

@@ -43,7 +43,7 @@ public sealed class Bieu06Query(DbConnection connection)
                     CASE WHEN d.outcome = 1 THEN 1 ELSE 0 END AS early,
                     CASE WHEN d.outcome = 2 THEN 1 ELSE 0 END AS on_time,
                     CASE WHEN d.outcome = 3 THEN 1 ELSE 0 END AS late,
-                    CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @endKey) AND d.overdue_from_key <= @endKey THEN 1 ELSE 0 END AS overdue
+                    CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @endKey) AND d.overdue_from_key <= @judgedKey THEN 1 ELSE 0 END AS overdue
                 FROM fact_dossier d
                 JOIN dim_agency a ON a.agency_key = d.agency_key
                 JOIN dim_procedure p ON p.procedure_key = d.procedure_key
@@ -59,11 +59,17 @@ public sealed class Bieu06Query(DbConnection connection)
         """;
 
     /// <summary>Lines of the units (one unit, or those of one province, or all) with dossiers in [startKey, endKey]
-    /// (yyyymmdd day keys), in no particular order.</summary>
-    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null) =>
-        (await connection.QueryAsync<Bieu06Head, Bieu06Counts, Bieu06Line>(Sql,
+    /// (yyyymmdd day keys), in no particular order. A pending dossier is overdue once its first overdue day has come
+    /// by the period's end or, for a period still open, by the data's as-of day (<paramref name="asOfKey"/>), as the build
+    /// judges it.</summary>
+    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null,
+        int? asOfKey = null)
+    {
+        var judgedKey = asOfKey is { } k && k < endKey ? k : endKey;
+        return (await connection.QueryAsync<Bieu06Head, Bieu06Counts, Bieu06Line>(Sql,
             (head, counts) => new Bieu06Line(head.AgencyCode, head.AgencyName, head.AgencyLevel, head.AgencyOrder, head.FieldCode, head.FieldName, counts),
-            new { startKey, endKey, agency, province }, splitOn: nameof(Bieu06Counts.ReceivedTotal))).ToList();
+            new { startKey, endKey, judgedKey, agency, province }, splitOn: nameof(Bieu06Counts.ReceivedTotal))).ToList();
+    }
 
     private sealed record Bieu06Head(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder, string? FieldCode, string? FieldName);
 }

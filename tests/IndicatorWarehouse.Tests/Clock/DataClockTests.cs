@@ -1,5 +1,7 @@
 using Dapper;
 using IndicatorWarehouse.Application.Build;
+using IndicatorWarehouse.Application.Exports;
+using IndicatorWarehouse.Application.Measures;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Ingestion.Records;
@@ -73,6 +75,28 @@ public abstract class DataClockTests<TProvider> : WarehouseTests<TProvider> wher
         var november = await new MeasureProbe(w).ValuesAsync("2026-11");
         // On time: D2 pending within due; not D1 (late) nor D4 (overdue). 1 of 3 open in November.
         Assert.Equal((1.0, 3.0), (november["on_time_rate_766"].Num!.Value, november["on_time_rate_766"].Den!.Value));
+    }
+
+    [ProviderFact]
+    public async Task Bieu06AndMeasures_OpenMonth_CountAtTheAsOfDayAndSayProvisional()
+    {
+        await using var w = await NovemberAsync(targetsAsOf: DataAsOf);
+
+        var november = await new Bieu06Service(w.Database).BuildAsync("2026-11", agencyCode: "TNI.SYT");
+        var october = await new Bieu06Service(w.Database).BuildAsync("2026-10", agencyCode: "TNI.SYT");
+        var measures = new MeasuresQuery(w.Database);
+        var table = new StringWriter();
+        MeasuresFormatter.Write(await measures.ForAsync("TNI.SYT", "2026-11"), "table", table, await measures.ProvisionalMarkAsync("2026-11"));
+
+        Assert.Equal((1L, 1L), (november.Total.Counts.PendingOverdue, november.Total.Counts.PendingWithinDue));
+        Assert.Equal("tạm tính đến 20/11/2026", november.ProvisionalMark);
+        Assert.EndsWith("— TẠM TÍNH ĐẾN 20/11/2026 (kỳ chưa kết thúc)", november.AsOfLine);
+        Assert.Null(october.ProvisionalMark);
+        Assert.StartsWith("Số liệu tạm tính đến 20/11/2026", table.ToString());
+        Assert.Null(await measures.ProvisionalMarkAsync("2026-10"));
+        // The reporting month R2026-12 (15/11–14/12) is open too; R2026-11 ended on 14/11.
+        Assert.NotNull(await measures.ProvisionalMarkAsync("R2026-12"));
+        Assert.Null(await measures.ProvisionalMarkAsync("R2026-11"));
     }
 
     [ProviderFact]
