@@ -3,7 +3,7 @@ using IndicatorWarehouse.Application.Setup;
 
 namespace IndicatorWarehouse.Cli;
 
-/// <summary>Options every command accepts: where the warehouse is.</summary>
+/// <summary>Options every command accepts: where the warehouse is, and the zone its data's clock reads.</summary>
 internal static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
@@ -24,14 +24,21 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> TimeZone = new("--time-zone")
+    {
+        Description = "the data's time zone, in which every default \"now\" and --as-of is read (default Asia/Ho_Chi_Minh, or IW_TIME_ZONE)",
+        Recursive = true,
+    };
+
     public static void AddTo(RootCommand root)
     {
         Provider.AcceptOnlyFromAmong("sqlite", "sqlserver");
         root.Options.Add(Db);
         root.Options.Add(Provider);
         root.Options.Add(Connection);
+        root.Options.Add(TimeZone);
     }
 
     public static WarehouseSettings Settings(ParseResult parse) =>
-        WarehouseSettings.From(parse.GetValue(Provider), parse.GetValue(Db), parse.GetValue(Connection));
+        WarehouseSettings.From(parse.GetValue(Provider), parse.GetValue(Db), parse.GetValue(Connection), parse.GetValue(TimeZone));
 }

@@ -30,12 +30,13 @@ public static class ServerHost
         builder.WebHost.UseUrls([.. options.Urls]);
 
         var services = builder.Services;
-        var database = options.Warehouse.Open();
+        var database = options.Warehouse.Open(options.Clock);
         var http = new HttpClient();
-        var catalog = JobCatalog.From(config, database, options.Reference, options.Scorecards, http, options.Clock);
+        var catalog = JobCatalog.From(config, database, options.Reference, options.Scorecards, http);
         services.AddSingleton(database);
         services.AddSingleton(options.Reference);
         services.AddSingleton(options.Clock);
+        services.AddSingleton(database.Clock);
         services.AddSingleton(config.Access);
         services.AddSingleton(config.Alerts);
         services.AddSingleton(new AlertService(database, options.Reference));

@@ -10,7 +10,10 @@
 -- PAKN, far fewer, keep one profile per identical milestones, joined to the periods of their life.
 -- Month sequences come from the yyyymmdd keys by arithmetic (year * 12 + month - 1), the reporting month adds
 -- one from the cut-off day (Period.ReportCutOffDay, passed as @cutoff_day) on.
--- Parameters: @from_key, @to_key (yyyymmdd), @cutoff_day.
+-- Open periods are provisional: a pending dossier or PAKN becomes overdue on its first overdue day only once the
+-- data's as-of day (@as_of_key) has reached it, so the period that holds the as-of day counts its stock as at that
+-- day, not at its calendar end (a closed period ends before the as-of day, where nothing changes).
+-- Parameters: @from_key, @to_key, @as_of_key (yyyymmdd), @cutoff_day.
 
 -- step: create_profiles
 -- The unit codes a dossier counts under: its own unit (procedure_key NULL), and, for a unit split between several
@@ -86,10 +89,11 @@ FROM (
     SELECT a.unit_code AS agency_code,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
-           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 AS os,
+           CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 END AS os,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS rrs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS res,
-           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS ros,
+           CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1
+                + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END END AS ros,
            CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
            d.outcome,
            CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
@@ -160,7 +164,7 @@ JOIN dim_agency a ON a.agency_key = k.agency_key
 JOIN dim_date r ON r.date_key = k.received_date_key
 LEFT JOIN dim_date h ON h.date_key = k.handled_date_key
 JOIN dim_date dl ON dl.date_key = k.deadline_date_key
-LEFT JOIN dim_date l ON l.full_date = date(dl.full_date, '+1 day')
+LEFT JOIN dim_date l ON l.full_date = date(dl.full_date, '+1 day') AND k.deadline_date_key < @as_of_key
 WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handled_date_key >= @from_key)
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 

@@ -2,7 +2,8 @@
 -- dossier in the date range is reduced to the month and reporting-month sequence numbers of its milestones,
 -- dossiers with the same milestones counted together with their flags summed, and those profiles turned into
 -- changes per unit and month (received, ended, pending-overdue stock); every PAKN to one profile per identical
--- milestones. Parameters: @from_key, @to_key, @cutoff_day (month sequences from yyyymmdd keys by arithmetic, as on SQLite).
+-- milestones. Overdue only from the data's as-of day on (@as_of_key: open periods are provisional, as on SQLite).
+-- Parameters: @from_key, @to_key, @as_of_key, @cutoff_day (month sequences from yyyymmdd keys by arithmetic, as on SQLite).
 -- T-SQL differences: session temp tables created by a step that names no parameter (a parameterised batch
 -- runs in sp_executesql, which would drop them on return); GROUP BY repeats no ordinals, so the flags are
 -- computed in a derived table first; the day after a PAKN deadline is DATEADD on the date dimension.
@@ -71,10 +72,12 @@ SELECT agency_code, rs, es, os, rrs, res, ros, COUNT_BIG(*),
        SUM(disliked), SUM(1 - withdrawn)
 FROM (
     SELECT a.unit_code AS agency_code, (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
-           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es, (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 AS os,
+           (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
+           CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 END AS os,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS rrs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 + CASE WHEN d.end_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS res,
-           (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS ros,
+           CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1
+                + CASE WHEN d.overdue_from_key % 100 >= @cutoff_day THEN 1 ELSE 0 END END AS ros,
            CASE WHEN d.channel_key = 2 THEN 1 ELSE 0 END AS online,
            CAST(d.outcome AS int) AS outcome,
            CASE WHEN d.fee_amount > 0 THEN 1 ELSE 0 END AS has_fee,
@@ -146,7 +149,7 @@ FROM (
     JOIN dim_date r ON r.date_key = k.received_date_key
     LEFT JOIN dim_date h ON h.date_key = k.handled_date_key
     JOIN dim_date dl ON dl.date_key = k.deadline_date_key
-    LEFT JOIN dim_date l ON l.full_date = DATEADD(day, 1, dl.full_date)
+    LEFT JOIN dim_date l ON l.full_date = DATEADD(day, 1, dl.full_date) AND k.deadline_date_key < @as_of_key
     WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handled_date_key >= @from_key)
 ) x
 GROUP BY agency_code, rs, hs, ls, rrs, rhs, rls, handled_late, disliked;

@@ -36,16 +36,16 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
             await using var connection = await database.OpenAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(ct);
             var range = await RangeAsync(connection, tx, request);
-            if (range is not var (from, to, lastQueued))
+            if (range is not var (from, to, asOf, lastQueued))
             {
                 await tx.CommitAsync(ct);
                 await ledger.FinishAsync(runId, "skipped", 0, null, ct);
                 return new BuildReport(null, null, 0, 0, clock.Elapsed);
             }
 
-            var ruleSetId = await RuleSetStore.EnsureAsync(connection, tx, reference.RuleFiles(), "build", ct);
+            var ruleSetId = await RuleSetStore.EnsureAsync(connection, tx, reference.RuleFiles(), "build", database.Clock.Now, ct);
             var rescore = await RulesRescore.FindAsync(connection, tx, MeasureBuilder.PeriodsOf(from, to), ruleSetId, runId, ct);
-            var periods = await new MeasureBuilder(database).BuildAsync(connection, tx, from, to, runId, reference.Indicators().RuleVersion, ruleSetId, ct);
+            var periods = await new MeasureBuilder(database).BuildAsync(connection, tx, from, to, asOf, runId, reference.Indicators().RuleVersion, ruleSetId, ct);
             await new DerivedMeasures(connection, tx, reference).WriteAsync(periods, runId, ruleSetId, ct);
             if (rescore is not null) await rescore.RecordAsync(connection, tx, ct);
             await connection.ExecuteAsync("DELETE FROM etl_rebuild_queue WHERE queue_id <= @lastQueued", new { lastQueued }, tx);
@@ -61,7 +61,7 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
         }
     }
 
-    private static async Task<(DateOnly From, DateOnly To, long LastQueued)?> RangeAsync(
+    private static async Task<(DateOnly From, DateOnly To, DateOnly AsOf, long LastQueued)?> RangeAsync(
         System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, BuildRequest request)
     {
         var lastQueued = await c.ExecuteScalarAsync<long?>("SELECT MAX(queue_id) FROM etl_rebuild_queue", transaction: tx) ?? 0;
@@ -92,7 +92,7 @@ public sealed class BuildService(WarehouseDatabase database, ReferenceFiles refe
         }
         // No build creates a period that starts after the data.
         if (range is not var (start, end) || start > lastDay) return null;
-        return (start, end < lastDay ? end : lastDay, lastQueued);
+        return (start, end < lastDay ? end : lastDay, lastDay, lastQueued);
     }
 
     /// <summary>The last day the data reaches: the as-of day of the measured sources; without them (a warehouse of

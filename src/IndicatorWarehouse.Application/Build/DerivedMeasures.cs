@@ -48,6 +48,11 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             "VALUES (@agency_code, @period_code, @indicator_code, @numerator, @denominator, @value, @rule_version, @rule_set_id, @build_id)", scores, tx);
     }
 
+    /// <summary>The highest value a figure can take: a 766 score's full maximum, 100 for a percent; none for a count.</summary>
+    private double? Maximum(string indicator) =>
+        reference.Index766Rules().FullMaxOf(indicator)
+        ?? (reference.Indicators().Contains(indicator) && reference.Indicators()[indicator].IsRate ? 100 : null);
+
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
         var targets = await TargetQueries.AllAsync(connection, tx);
@@ -57,31 +62,34 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
         var resolver = new TargetResolver(targets);
         var indicators = targets.Select(t => t.Indicator).Distinct().ToList();
         // Open or closed by the measured data's as-of alone: loading targets or figures never closes a period.
-        var asOf = await SnapshotQueries.DataAsOfAsync(connection, tx) is { } t ? DateOnly.FromDateTime(t) : DateOnly.MaxValue;
+        var asOf = await SnapshotQueries.DataAsOfAsync(connection, tx) is { } t ? DateOnly.FromDateTime(t) : (DateOnly?)null;
+        // The months an open period is projected from, calendar and reporting, as stored (a 766 score's points earned).
         var monthly = (await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value)>(
                 "SELECT v.agency_code, v.period_code, v.indicator_code, v.value FROM fact_indicator_value v " +
-                "JOIN dim_period p ON p.period_code = v.period_code WHERE p.grain = 'M' AND v.indicator_code IN @indicators",
+                "JOIN dim_period p ON p.period_code = v.period_code WHERE p.grain IN ('M', 'RM') AND v.indicator_code IN @indicators",
                 new { indicators }, tx))
+            .Select(r => (r.Agency, r.Indicator, Month: Period.Parse(r.Period), r.Value))
             .Where(r => r.Value is not null)
-            .ToLookup(r => (r.Agency, r.Indicator), r => KeyValuePair.Create(Period.Parse(r.Period).Seq, r.Value!.Value));
+            .GroupBy(r => (r.Agency, r.Indicator, r.Month.Grain))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)g.ToDictionary(r => r.Month.Seq, r => r.Value!.Value));
         var current = await connection.QueryAsync<(string Agency, string Period, string Indicator, double? Value, double? Denominator)>(
             "SELECT agency_code, period_code, indicator_code, value, denominator FROM fact_indicator_value WHERE period_code IN @codes AND indicator_code IN @indicators",
             new { codes, indicators }, tx);
         var rules = reference.Index766Rules();
+        var catalog = reference.Indicators();
 
         var rows = new List<object>();
         foreach (var v in current)
         {
             var period = Period.Parse(v.Period);
             if (resolver.Resolve(v.Agency, v.Indicator, period) is not { } applicable) continue;
-            var closed = period.End < asOf;
+            var closed = !Provisional.IsOpen(period.End, asOf);
+            var accumulates = catalog.Contains(v.Indicator) && catalog[v.Indicator].Accumulates;
             double? projected = null;
-            if (!closed)
-            {
-                var series = monthly[(v.Agency, v.Indicator)].ToDictionary(kv => kv.Key, kv => kv.Value);
-                projected = Trend.Project(series, Period.Containing(Grain.Month, asOf).Seq, Period.Containing(Grain.Month, period.End).Seq);
-            }
-            var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected, rules.CoverageOf(v.Indicator, v.Denominator));
+            if (!closed && v.Value is { } soFar
+                && monthly.TryGetValue((v.Agency, v.Indicator, OpenPeriodProjection.MonthGrainOf(period)), out var months))
+                projected = OpenPeriodProjection.Project(period, asOf!.Value, soFar, months, accumulates, Maximum(v.Indicator));
+            var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected, rules.CoverageOf(v.Indicator, v.Denominator), accumulates);
             rows.Add(new
             {
                 agency_code = v.Agency, period_code = v.Period, indicator_code = v.Indicator, target_id = applicable.Target.Id,

@@ -12,8 +12,10 @@ public sealed record DemoOptions
     /// <summary>The moment the generated snapshots describe; reports cover the last complete month before it.</summary>
     public DateTime AsOf { get; init; } = new(2026, 11, 20, 17, 0, 0);
 
-    /// <summary>The date printed on the reports as "Ngày lập".</summary>
-    public DateOnly GeneratedOn { get; init; } = DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>The date printed on the reports as "Ngày lập": the as-of day unless given, so the demo prints the
+    /// same day whenever it runs.</summary>
+    public DateOnly GeneratedOn { get => _generatedOn ?? DateOnly.FromDateTime(AsOf); init => _generatedOn = value; }
+    private readonly DateOnly? _generatedOn;
 
     /// <summary>Units that get a quick report for the as-of day: a Sở, the service centre and a commune.</summary>
     public IReadOnlyList<string> QuickReportUnits { get; init; } = ["TNI.SYT", "TNI.TTPVHCC", "TNI.X001"];

@@ -103,6 +103,9 @@ public sealed class DemoService(ReferenceFiles reference)
         var paths = new List<string>();
         foreach (var agency in departments)
             paths.Add((await issuer.IssueAsync(writer, agency, month.Code, Path.Combine(options.ReportsDirectory, "phieu-diem"), options.GeneratedOn, ct)).Path);
+        // One scorecard of the month still open at the as-of, whose figures are marked "tạm tính đến …".
+        paths.Add((await issuer.IssueAsync(writer, options.QuickReportUnits[0], month.Next().Code,
+            Path.Combine(options.ReportsDirectory, "phieu-diem"), options.GeneratedOn, ct)).Path);
         return paths;
     }
 

@@ -6,11 +6,12 @@ namespace IndicatorWarehouse.Application.Exports;
 
 /// <summary>Biểu 06 as CSV for tools and analysts: UTF-8 with a byte-order mark (Excel reads Vietnamese right only
 /// with it), one header row with full column names, and columns that tell each row's period, kind, level, unit and field
-/// so a filter can keep e.g. only unit rows without double counting.</summary>
+/// so a filter can keep e.g. only unit rows without double counting; "Số liệu" says whether the period's counts are
+/// final ("chính thức") or still open ("tạm tính đến dd/MM/yyyy").</summary>
 public static class Bieu06Csv
 {
     public static readonly IReadOnlyList<string> Headers =
-        ["Kỳ báo cáo", Bieu06Columns.Number, "Loại dòng", "Cấp", "Mã đơn vị", "Mã lĩnh vực", Bieu06Columns.Label, .. Bieu06Columns.Counts.Select(c => c.FullName)];
+        ["Kỳ báo cáo", Bieu06Columns.Number, "Loại dòng", "Cấp", "Mã đơn vị", "Mã lĩnh vực", Bieu06Columns.Label, .. Bieu06Columns.Counts.Select(c => c.FullName), "Số liệu"];
 
     public static void Write(Bieu06Report report, Stream stream)
     {
@@ -28,6 +29,7 @@ public static class Bieu06Csv
             csv.WriteField(row.FieldCode ?? "");
             csv.WriteField(row.Label);
             foreach (var column in Bieu06Columns.Counts) csv.WriteField(column.Value(row.Counts));
+            csv.WriteField(report.ProvisionalMark ?? "chính thức");
             csv.NextRecord();
         }
     }

@@ -14,7 +14,7 @@ public sealed record Bieu06Row(Bieu06RowKind Kind, string Number, string Label, 
 
 /// <summary>Biểu 06 for one period and scope: rows grouped by level, each unit followed by its fields, then the grand total.</summary>
 /// <param name="Scope">Who reports: the unit, the province's people's committee, or all units.</param>
-/// <param name="DataAsOf">As-of moment of the latest one-stop snapshot loaded; null when none was.</param>
+/// <param name="DataAsOf">The data's as-of (the latest of the one-stop, PAKN and digitization loads); null when none was loaded.</param>
 public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode, DateTime? DataAsOf, IReadOnlyList<Bieu06Row> Rows)
 {
     public Bieu06Row Total => Rows[^1];
@@ -48,6 +48,9 @@ public sealed record Bieu06Report(Period Period, string Scope, string ScopeCode,
         : $"Kỳ báo cáo: {PeriodLabel.Vietnamese(Period)} ({Period.Start:dd/MM/yyyy}–{Period.End:dd/MM/yyyy})";
 
     public string AsOfLine => DataAsOf is { } t
-        ? $"Số liệu cập nhật đến {t:HH:mm} ngày {t:dd/MM/yyyy}"
+        ? $"Số liệu cập nhật đến {t:HH:mm} ngày {t:dd/MM/yyyy}" + (ProvisionalMark is { } mark ? $" — {mark.ToUpperInvariant()} (kỳ chưa kết thúc)" : "")
         : "Chưa nạp dữ liệu hồ sơ một cửa";
+
+    /// <summary>"tạm tính đến 20/11/2026" while the period is open at the data's as-of; null once it is closed.</summary>
+    public string? ProvisionalMark => Provisional.Mark(Period.End, DataAsOf);
 }

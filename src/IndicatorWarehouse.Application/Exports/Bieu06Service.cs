@@ -16,8 +16,9 @@ public sealed class Bieu06Service(WarehouseDatabase database)
         var period = Period.Parse(periodCode);
         await using var c = await database.OpenAsync(ct);
         var (scope, scopeCode) = await ScopeAsync(c, agencyCode, provinceCode);
-        var lines = await new Bieu06Query(c).LinesAsync(DateKey.Of(period.Start), DateKey.Of(period.End), agencyCode, provinceCode);
-        var asOf = await SnapshotQueries.LatestAsOfAsync(c, "onestop");
+        var asOf = await SnapshotQueries.DataAsOfAsync(c);
+        var lines = await new Bieu06Query(c).LinesAsync(DateKey.Of(period.Start), DateKey.Of(period.End), agencyCode, provinceCode,
+            asOf is { } t ? DateKey.Of(t) : null);
         return new Bieu06Report(period, scope, scopeCode, asOf, Bieu06Rows.Arrange(lines));
     }
 

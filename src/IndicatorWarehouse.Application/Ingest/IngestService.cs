@@ -20,16 +20,23 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
 
     /// <summary>Loads one file: hashes it (the same content twice is a no-op, found before reading a row), reads it
     /// through the profile (canonical form without one), and loads it as one snapshot.</summary>
-    /// <param name="asOf">the moment the file describes; default now — rows received after it are quarantined</param>
+    /// <param name="asOf">the moment the file describes, in the data's time zone; default now on the data's clock — rows
+    /// received after it are quarantined</param>
     public Task<SnapshotResult> IngestFileAsync(SourceKind kind, string path, DateTime? asOf = null, string? profileName = null,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        LoadFileAsync(kind, path, profileName is null ? null : reference.Profiles().Get(profileName), asOf ?? DateTime.Now, progress, ct);
+        LoadFileAsync(kind, path, profileName is null ? null : reference.Profiles().Get(profileName), asOf ?? database.Clock.Now, progress, ct);
 
     /// <summary>As <see cref="IngestFileAsync"/>, with the profile itself (e.g. a shipped one adapted to how
-    /// `iw quarantine export` writes rows back).</summary>
+    /// `iw quarantine export` writes rows back). An as-of later than now is refused: data cannot describe a moment
+    /// still to come, and one such snapshot would carry every period up to it.</summary>
     public async Task<SnapshotResult> LoadFileAsync(SourceKind kind, string path, MappingProfile? profile, DateTime asOf,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
+        var now = database.Clock.Now;
+        if (asOf > now)
+            throw new ArgumentException(
+                $"--as-of {asOf:dd/MM/yyyy HH:mm} là thời điểm trong tương lai (bây giờ là {now:dd/MM/yyyy HH:mm} theo giờ {database.Clock.Zone.Id}): " +
+                $"dữ liệu chỉ có thể được chốt đến hiện tại / --as-of is in the future (now is {now:yyyy-MM-dd HH:mm} {database.Clock.Zone.Id}).");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: không có tệp này / no such file", path);
         var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, asOf, CodeVersion);
         if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;

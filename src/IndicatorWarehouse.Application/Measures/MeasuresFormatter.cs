@@ -8,13 +8,16 @@ using IndicatorWarehouse.Warehouse.Queries;
 namespace IndicatorWarehouse.Application.Measures;
 
 /// <summary>`iw measures` output: JSON and CSV carry exactly the contract's fields (for programs); the table is
-/// for people: Vietnamese names, decimal comma, "—" for no data.</summary>
+/// for people: Vietnamese names, decimal comma, "—" for no data, and a first line that says when the period is still
+/// open and its figures provisional.</summary>
 public static class MeasuresFormatter
 {
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <param name="rules">the 766 rules, for the table to say how much of a partial 766 score was scored</param>
-    public static void Write(IReadOnlyList<MeasureRow> rows, string format, TextWriter output, Index766Rules? rules = null)
+    /// <param name="provisionalMark">"tạm tính đến 20/11/2026" for an open period (<see cref="MeasuresQuery.ProvisionalMarkAsync"/>)</param>
+    public static void Write(IReadOnlyList<MeasureRow> rows, string format, TextWriter output, Index766Rules? rules = null,
+        string? provisionalMark = null)
     {
         switch (format)
         {
@@ -28,6 +31,7 @@ public static class MeasuresFormatter
                     false), output);
                 break;
             case "table":
+                if (provisionalMark is not null) output.WriteLine($"Số liệu {provisionalMark} — kỳ chưa kết thúc, còn thay đổi đến hết kỳ.");
                 WriteTable(rows, output, rules);
                 break;
             default:

@@ -1,6 +1,7 @@
 using Dapper;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Warehouse;
+using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Application.Measures;
 
@@ -53,5 +54,12 @@ public sealed class MeasuresQuery(WarehouseDatabase database)
               WHERE m.agency_code = @agencyCode AND m.period_code = @period ORDER BY i.sort_order
               """;
         return (await c.QueryAsync<MeasureRow>(sql, new { agencyCode, period })).ToList();
+    }
+
+    /// <summary>"tạm tính đến 20/11/2026" when the period is still open at the data's as-of; null when it is closed.</summary>
+    public async Task<string?> ProvisionalMarkAsync(string periodCode, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenReadOnlyAsync(ct);
+        return Provisional.Mark(Period.Parse(periodCode).End, await SnapshotQueries.DataAsOfAsync(c));
     }
 }

@@ -13,7 +13,7 @@ public sealed class BackupService(WarehouseDatabase database)
 
     public async Task<BackupCopy> BackupAsync(string file, CancellationToken ct = default)
     {
-        var started = DateTime.Now;
+        var started = database.Clock.Now;
         var copy = await Backup.BackupAsync(file, ct);
         // Written after the copy, so the copy never holds this run as still running.
         await new RunLedger(database).RecordAsync("backup", Parameters(copy.File, copy.Bytes), started, "succeeded", copy.Snapshots, null, ct);
@@ -24,7 +24,7 @@ public sealed class BackupService(WarehouseDatabase database)
     /// produced (the one it replaced is gone).</summary>
     public async Task<RestoredCopy> RestoreAsync(string file, CancellationToken ct = default)
     {
-        var started = DateTime.Now;
+        var started = database.Clock.Now;
         var restored = await Backup.RestoreAsync(file, ct);
         await new RunLedger(database).RecordAsync("restore", Parameters(Path.GetFullPath(file), restored.Bytes), started, "succeeded",
             restored.Snapshots, null, ct);

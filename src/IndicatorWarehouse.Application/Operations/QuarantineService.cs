@@ -42,7 +42,7 @@ public sealed class QuarantineService(WarehouseDatabase database, ReferenceFiles
         if (!SourceKinds.TryParse(origin.Source, out var kind))
             throw new InvalidDataException($"{file}: iw_source '{origin.Source}' is not a source that can be loaded.");
         var profile = origin.Profile is null ? null : reference.Profiles().Get(origin.Profile).AsUtf8Csv();
-        var when = asOf ?? await OriginalAsOfAsync(origin, ct) ?? DateTime.Now;
+        var when = asOf ?? await OriginalAsOfAsync(origin, ct) ?? database.Clock.Now;
         var result = await new IngestService(database, reference).LoadFileAsync(kind, file, profile, when, progress, ct);
         var queries = new QuarantineQueries(database);
         // The load settles entries whose record key it now holds; a row corrected in its key fields (a target's

@@ -15,7 +15,7 @@ public sealed class RankingIssuer(WarehouseDatabase database, ReferenceFiles ref
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, string month, string directory, DateOnly? generatedOn = null,
         CancellationToken ct = default)
     {
-        var model = await new RankingQuery(database).LoadAsync(province, month, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new RankingQuery(database).LoadAsync(province, month, generatedOn ?? database.Clock.Today, ct);
         var figures = new IssuedFigures();
         foreach (var u in model.Groups.SelectMany(g => g.Units))
         {

@@ -36,7 +36,7 @@ public sealed class ReportIssuer(WarehouseDatabase database, ReferenceFiles refe
         var paths = await write(model);
         var content = await File.ReadAllBytesAsync(paths[0], ct);
         await archive.ArchiveAsync(kind, scope, period, status, figures.Values, reference.Indicators().RuleVersion, Path.GetFileName(paths[0]),
-            content, DateTime.Now, ct);
+            content, database.Clock.Now, ct);
         return new IssuedReport(paths, content, status);
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReviewIssuer(WarehouseDatabase database, ReferenceFiles refe
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string province, int fromYear, int toYear, string directory,
         DateOnly? generatedOn = null, CancellationToken ct = default)
     {
-        var model = await new ReviewQuery(database, reference).LoadAsync(province, fromYear, toYear, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new ReviewQuery(database, reference).LoadAsync(province, fromYear, toYear, generatedOn ?? database.Clock.Today, ct);
         var series = model.Indicators.SelectMany(i => i.Units.Prepend(i.Province).Select(unit => (i.Indicator, Unit: unit)))
             .Concat(model.Attainment.Select(a => (a.Indicator, a.Unit)));
         var figures = new IssuedFigures();

@@ -16,7 +16,7 @@ public sealed class ScorecardIssuer(WarehouseDatabase database, ReferenceFiles r
     public async Task<IssuedReport> IssueAsync(ReportWriter writer, string agencyCode, string month, string directory, DateOnly? generatedOn = null,
         CancellationToken ct = default)
     {
-        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, generatedOn ?? DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, generatedOn ?? database.Clock.Today, ct);
         var figures = new IssuedFigures();
         foreach (var m in await new MeasuresQuery(database).ForAsync(agencyCode, month, ct: ct))
             figures.Add(m.indicator, m.value, m.name_vi, NumberStyle.ForUnit(m.unit));

@@ -1,3 +1,4 @@
+using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 using IndicatorWarehouse.Warehouse.Dialects.SqlServer;
@@ -5,22 +6,34 @@ using IndicatorWarehouse.Warehouse.Dialects.SqlServer;
 namespace IndicatorWarehouse.Application.Setup;
 
 /// <summary>Where the warehouse is: <c>--provider</c>/<c>IW_PROVIDER</c> (sqlite by default),
-/// <c>--db</c>/<c>IW_DB</c> for the SQLite file, <c>--connection</c>/<c>IW_CONNECTION</c> for SQL Server.</summary>
+/// <c>--db</c>/<c>IW_DB</c> for the SQLite file, <c>--connection</c>/<c>IW_CONNECTION</c> for SQL Server, and
+/// <c>--time-zone</c>/<c>IW_TIME_ZONE</c> for the zone the data's timestamps are written in (Asia/Ho_Chi_Minh by default).</summary>
 public sealed record WarehouseSettings(string Provider, string? DbPath, string? Connection)
 {
     public const string DefaultDbPath = "data/warehouse.db";
 
-    public static WarehouseSettings From(string? provider, string? dbPath, string? connection) => new(
+    /// <summary>The data's time zone: every default "now" and as-of is read in it.</summary>
+    public string TimeZone { get; init; } = DataClock.DefaultTimeZoneId;
+
+    public static WarehouseSettings From(string? provider, string? dbPath, string? connection, string? timeZone = null) => new(
         (provider ?? Environment.GetEnvironmentVariable("IW_PROVIDER") ?? "sqlite").ToLowerInvariant(),
         dbPath ?? Environment.GetEnvironmentVariable("IW_DB") ?? DefaultDbPath,
-        connection ?? Environment.GetEnvironmentVariable("IW_CONNECTION"));
-
-    public WarehouseDatabase Open() => Provider switch
+        connection ?? Environment.GetEnvironmentVariable("IW_CONNECTION"))
     {
-        "sqlite" => new WarehouseDatabase(new SqliteDialect(), Connection ?? SqliteDialect.ConnectionStringFor(DbPath!)),
-        "sqlserver" => new WarehouseDatabase(new SqlServerDialect(), RequiredConnection()),
-        _ => throw new ArgumentException($"Unknown provider '{Provider}': use sqlite or sqlserver."),
+        TimeZone = timeZone ?? Environment.GetEnvironmentVariable(DataClock.TimeZoneVariable) ?? DataClock.DefaultTimeZoneId,
     };
+
+    /// <param name="time">the time source (the system's unless a test moves a fake one)</param>
+    public WarehouseDatabase Open(TimeProvider? time = null)
+    {
+        var clock = new DataClock(time ?? TimeProvider.System, DataClock.FindZone(TimeZone));
+        return Provider switch
+        {
+            "sqlite" => new WarehouseDatabase(new SqliteDialect(), Connection ?? SqliteDialect.ConnectionStringFor(DbPath!), clock),
+            "sqlserver" => new WarehouseDatabase(new SqlServerDialect(), RequiredConnection(), clock),
+            _ => throw new ArgumentException($"Unknown provider '{Provider}': use sqlite or sqlserver."),
+        };
+    }
 
     /// <summary>What to show a person as "the warehouse" (never the password of a connection string).</summary>
     public string Describe() => Provider == "sqlite" ? Path.GetFullPath(DbPath!) : SqlServerDialect.Describe(RequiredConnection());

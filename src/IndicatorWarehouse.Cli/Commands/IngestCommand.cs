@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse.Loading;
 
@@ -14,7 +15,7 @@ internal static class IngestCommand
         var kind = new Argument<string>("source") { Description = "onestop, pakn, digitization, targets or figures (reported by hand)" };
         kind.AcceptOnlyFromAmong("onestop", "pakn", "digitization", "targets", "figures");
         var file = new Argument<string>("file") { Description = "CSV (UTF-8), JSON array or XLSX (first sheet)" };
-        var asOf = new Option<string?>("--as-of") { Description = "the moment the file describes, e.g. 2026-11-20T17:00 (default: now)" };
+        var asOf = new Option<string?>("--as-of") { Description = "the moment the file describes, in the data's time zone, e.g. 2026-11-20T17:00 (default: now; never later than now)" };
         var profile = new Option<string?>("--profile") { Description = "vendor mapping profile, e.g. mot-cua-excel, dvcqg-sync (default: canonical form)" };
         var command = new Command("ingest", "Load one snapshot file; bad rows go to quarantine, the same content twice changes nothing")
             { kind, file, asOf, profile };
@@ -22,8 +23,9 @@ internal static class IngestCommand
         {
             var source = Enum.Parse<SourceKind>(parse.GetValue(kind)!, ignoreCase: true);
             var path = parse.GetValue(file)!;
-            var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text) : (DateTime?)null;
-            var result = await new IngestService(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
+            var database = GlobalOptions.Settings(parse).Open();
+            var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text, database.Clock) : (DateTime?)null;
+            var result = await new IngestService(database, ReferenceFiles.Default())
                 .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
             ConsoleProgress.Clear();
             Console.WriteLine(Summary(path, result));
@@ -39,7 +41,10 @@ internal static class IngestCommand
           $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
           $"({result.RowsPerSecond:N0} rows/s)";
 
-    internal static DateTime ParseAsOf(string text) =>
+    /// <summary>An --as-of as the data's wall-clock time: as written when it names no zone, converted to the data's
+    /// zone when it carries an offset (…Z, …+07:00).</summary>
+    internal static DateTime ParseAsOf(string text, DataClock clock) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? t : throw new FormatException($"--as-of '{text}' is not a date-time: use e.g. 2026-11-20T17:00.");
+            ? t.Kind == DateTimeKind.Unspecified ? t : clock.ToDataTime(t.ToUniversalTime())
+            : throw new FormatException($"--as-of '{text}' is not a date-time: use e.g. 2026-11-20T17:00.");
 }

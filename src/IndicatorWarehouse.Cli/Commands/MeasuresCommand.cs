@@ -16,9 +16,10 @@ internal static class MeasuresCommand
         var command = new Command("measures", "The measures of one unit and period") { agency, period, format, lineage };
         CommandAction.Set(command, async (parse, ct) =>
         {
-            var rows = await new MeasuresQuery(GlobalOptions.Settings(parse).Open())
-                .ForAsync(parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(lineage), ct);
-            MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out, ReferenceFiles.Default().Index766Rules());
+            var query = new MeasuresQuery(GlobalOptions.Settings(parse).Open());
+            var rows = await query.ForAsync(parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(lineage), ct);
+            MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out, ReferenceFiles.Default().Index766Rules(),
+                await query.ProvisionalMarkAsync(parse.GetValue(period)!, ct));
             return CommandAction.Ok;
         });
         return command;

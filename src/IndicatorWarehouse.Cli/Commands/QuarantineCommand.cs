@@ -69,8 +69,9 @@ internal static class QuarantineCommand
         CommandAction.Set(command, async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var when = parse.GetValue(asOf) is { } text ? IngestCommand.ParseAsOf(text) : (DateTime?)null;
-            var retry = await Service(parse).RetryAsync(path, when, ConsoleProgress.ForRows(), ct);
+            var database = GlobalOptions.Settings(parse).Open();
+            var when = parse.GetValue(asOf) is { } text ? IngestCommand.ParseAsOf(text, database.Clock) : (DateTime?)null;
+            var retry = await new QuarantineService(database, ReferenceFiles.Default()).RetryAsync(path, when, ConsoleProgress.ForRows(), ct);
             ConsoleProgress.Clear();
             Console.WriteLine(IngestCommand.Summary(path, retry.Snapshot));
             Console.WriteLine($"Đã xử lý {retry.Settled.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} mục cách ly / quarantine entries settled.");

@@ -22,7 +22,7 @@ internal static class RankingCommand
             if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
             {
                 var model = await new RankingQuery(database)
-                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(period)!, database.Clock.Today, ct);
                 Console.WriteLine(await ReportFiles.WriteRankingAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
                 return CommandAction.Ok;
             }

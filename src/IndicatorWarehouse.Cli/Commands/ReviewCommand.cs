@@ -23,7 +23,7 @@ internal static class ReviewCommand
             if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
             {
                 var model = await new ReviewQuery(database, ReferenceFiles.Default())
-                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), DateOnly.FromDateTime(DateTime.Now), ct);
+                    .LoadAsync(parse.GetValue(province)!, parse.GetValue(from), parse.GetValue(to), database.Clock.Today, ct);
                 Console.WriteLine(await ReportFiles.WriteReviewAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
                 return CommandAction.Ok;
             }

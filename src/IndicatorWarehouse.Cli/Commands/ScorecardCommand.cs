@@ -21,7 +21,7 @@ internal static class ScorecardCommand
             if (ReportFormats.Parse(parse.GetValue(format)!) == ReportFormat.Html)
             {
                 var model = await new ScorecardQuery(database, ReferenceFiles.Default())
-                    .LoadAsync(parse.GetValue(agency)!, parse.GetValue(period)!, DateOnly.FromDateTime(DateTime.Now), ct);
+                    .LoadAsync(parse.GetValue(agency)!, parse.GetValue(period)!, database.Clock.Today, ct);
                 Console.WriteLine(await ReportFiles.WriteScorecardAsync(writer, model, parse.GetValue(output)!, ReportFormat.Html, ct));
                 return CommandAction.Ok;
             }

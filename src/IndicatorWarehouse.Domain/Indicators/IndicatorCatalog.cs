@@ -12,7 +12,7 @@ namespace IndicatorWarehouse.Domain.Indicators;
 /// <param name="Index766Term">For a metric made of several ratios (PAYMENT's A, B, C), the term this indicator is.</param>
 public sealed record Indicator(
     string Code, string NameVi, string NameEn, string Unit, string Direction, string Group, string Formula, string RuleVersion, int SortOrder,
-    string? Index766Metric = null, string Lineage = Indicator.ByField, string? Index766Term = null)
+    string? Index766Metric = null, string Lineage = Indicator.ByField, string? Index766Term = null, bool Accumulates = false)
 {
     public const string ByField = "field", ByShare = "share", OwnOnly = "own";
 
@@ -44,7 +44,7 @@ public sealed class IndicatorCatalog
             new Indicator(i.Code, i.NameVi, i.NameEn, i.Unit, i.Direction, i.Group, i.Formula, file.RuleVersion, n + 1,
                 i.Index766Metric, i.Lineage is Indicator.ByField or Indicator.ByShare or Indicator.OwnOnly ? i.Lineage
                     : throw new InvalidDataException($"indicators.yaml, {i.Code}: lineage '{i.Lineage}' phải là field, share hoặc own / must be field, share or own."),
-                i.Index766Term)));
+                i.Index766Term, i.Accumulates)));
     }
 
     private sealed class CatalogFile
@@ -70,5 +70,7 @@ public sealed class IndicatorCatalog
 
         [YamlMember(Alias = "index766_term")]
         public string? Index766Term { get; set; }
+
+        public bool Accumulates { get; set; }
     }
 }

@@ -41,16 +41,19 @@ public sealed record TargetAssessment(double? Gap, double? Attainment, TargetSta
     /// <summary>A closed period is met or not; an open one is at risk when the projection to its end misses
     /// (or, with no trend to project, when the figure so far misses). A 766 score scored on part of its maximum
     /// (<paramref name="coverage"/> partial) is <see cref="TargetState.Partial"/> whatever its points: the value,
-    /// gap and attainment are the points earned, never scaled up to the full maximum.</summary>
+    /// gap and attainment are the points earned, never scaled up to the full maximum. A count that only grows while
+    /// its period runs (<paramref name="accumulates"/>) and is already above an "=" or "≤" target has missed it for
+    /// good: not met, even while the period is open.</summary>
     public static TargetAssessment Assess(double? value, Target target, bool periodClosed, double? projectedAtEnd,
-        PointsCoverage? coverage = null)
+        PointsCoverage? coverage = null, bool accumulates = false)
     {
         if (value is not { } v) return new TargetAssessment(null, null, TargetState.NoData, projectedAtEnd, coverage);
         var gap = v - target.Value;
         double? attainment = target.Comparator == ">=" && target.Value > 0 ? 100 * v / target.Value : null;
+        var alreadyBroken = accumulates && target.Comparator is "=" or "<=" && v > target.Value + 1e-9;
         TargetState state;
         if (coverage is { IsPartial: true }) state = TargetState.Partial;
-        else if (periodClosed) state = target.IsMetBy(v) ? TargetState.Met : TargetState.NotMet;
+        else if (periodClosed || alreadyBroken) state = target.IsMetBy(v) ? TargetState.Met : TargetState.NotMet;
         else state = target.IsMetBy(projectedAtEnd ?? v) ? TargetState.Met : TargetState.AtRisk;
         return new TargetAssessment(gap, attainment, state, projectedAtEnd, coverage);
     }

@@ -8,9 +8,9 @@ namespace IndicatorWarehouse.Server.Alerts;
 public static class AlertEndpoints
 {
     public static void MapAlerts(this IEndpointRouteBuilder app) =>
-        app.MapGet("/alerts", async (HttpContext http, AlertService alerts, Configuration.AlertsConfig config, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/alerts", async (HttpContext http, AlertService alerts, Configuration.AlertsConfig config, Domain.Calendar.DataClock clock, CancellationToken ct) =>
         {
-            var list = await alerts.ForAsync(clock.GetLocalNow().DateTime, AlertsWork.Rules(config), ct);
+            var list = await alerts.ForAsync(clock.Now, AlertsWork.Rules(config), ct);
             return await PageResults.HtmlAsync<AlertsPage>(http, new() { ["Alerts"] = list });
         }).RequireAuthorization(Roles.ViewPolicy);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Pages;
 using IndicatorWarehouse.Warehouse;
@@ -21,7 +22,7 @@ public static class DashboardEndpoints
         PageResults.HtmlAsync<DashboardIndexPage>(http, new() { ["Entries"] = catalog.All(), ["Folder"] = catalog.Folder });
 
     private static async Task<IResult> Show(string slug, string? unit, string? from, string? to, HttpContext http,
-        DashboardCatalog catalog, WarehouseDatabase database, TimeProvider clock, CancellationToken ct)
+        DashboardCatalog catalog, WarehouseDatabase database, CancellationToken ct)
     {
         if (catalog.Find(slug) is not { } entry)
             return await PageResults.MessageAsync(http, "Không tìm thấy", $"Không có bảng điều khiển '{slug}'.", StatusCodes.Status404NotFound);
@@ -33,19 +34,22 @@ public static class DashboardEndpoints
         DashboardFilter filter;
         try
         {
-            filter = DashboardFilter.Resolve(dashboard, unit, from, to, units, await queries.LatestMonthAsync(ct), DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+            filter = DashboardFilter.Resolve(dashboard, unit, from, to, units, await queries.LatestMonthAsync(ct), database.Clock.Today);
         }
         catch (ArgumentException e)
         {
             return await PageResults.MessageAsync(http, "Bộ lọc không hợp lệ", e.Message, StatusCodes.Status400BadRequest);
         }
 
+        string? provisional;
+        await using (var c = await database.OpenReadOnlyAsync(ct))
+            provisional = Provisional.Mark(filter.LastDay, await SnapshotQueries.DataAsOfAsync(c));
         var query = new AdHocQuery(database);
         // Panels are independent reads on their own read-only connections: run together, the page costs its slowest panel.
         var panels = await Task.WhenAll(dashboard.Panels.Select(spec => PanelAsync(query, spec, filter, ct)));
         return await PageResults.HtmlAsync<DashboardPage>(http, new()
         {
-            ["Slug"] = slug, ["Dashboard"] = dashboard, ["Filter"] = filter, ["Units"] = units, ["Panels"] = panels,
+            ["Slug"] = slug, ["Dashboard"] = dashboard, ["Filter"] = filter, ["Units"] = units, ["Panels"] = panels, ["Provisional"] = provisional,
         });
     }
 

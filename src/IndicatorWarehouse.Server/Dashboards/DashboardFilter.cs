@@ -11,6 +11,9 @@ public sealed record DashboardFilter(string? Unit, DateOnly From, DateOnly To)
     public string FromMonth => Month(From);
     public string ToMonth => Month(To);
 
+    /// <summary>The last day the filter shows: the end of its last month.</summary>
+    public DateOnly LastDay => To.AddMonths(1).AddDays(-1);
+
     public IReadOnlyDictionary<string, object?> Parameters => new Dictionary<string, object?>
     {
         ["unit"] = Unit,
@@ -19,7 +22,7 @@ public sealed record DashboardFilter(string? Unit, DateOnly From, DateOnly To)
         ["from_year"] = From.Year.ToString(CultureInfo.InvariantCulture),
         ["to_year"] = To.Year.ToString(CultureInfo.InvariantCulture),
         ["from_key"] = Key(From),
-        ["to_key"] = Key(To.AddMonths(1).AddDays(-1)),
+        ["to_key"] = Key(LastDay),
     };
 
     /// <summary>Replaces <c>{unit}</c>, <c>{from}</c> and <c>{to}</c> in a link of the dashboard file.</summary>

@@ -25,14 +25,14 @@ public sealed class JobCatalog(IReadOnlyList<JobDefinition> jobs)
     public static string PullJobName(SourceConfig source) => "pull-" + source.Name;
 
     public static JobCatalog From(ServeConfig config, WarehouseDatabase database, ReferenceFiles reference, IScorecardDocuments? scorecards,
-        HttpClient http, TimeProvider clock)
+        HttpClient http)
     {
         var ingest = new IngestService(database, reference);
         var build = new BuildService(database, reference);
         var queries = new DashboardQueries(database);
         var jobs = config.Sources.Select(source => new JobDefinition(
                 PullJobName(source), $"Lấy và nạp dữ liệu nguồn {source.Name} ({source.Kind}), rồi tính lại các kỳ bị ảnh hưởng",
-                source.Cron, new JobPeriod.Minute(), new PullSourceWork(source, ingest, build, http, clock)))
+                source.Cron, new JobPeriod.Minute(), new PullSourceWork(source, ingest, build, http, database.Clock)))
             .ToList();
         jobs.Add(new JobDefinition(Scorecards, $"Phiếu điểm tháng đã khóa sổ (từ ngày {config.Scorecards.Day} tháng sau)",
             config.Scorecards.Cron, new JobPeriod.ClosedMonth(config.Scorecards.Day),
@@ -41,7 +41,7 @@ public sealed class JobCatalog(IReadOnlyList<JobDefinition> jobs)
             config.QuickReports.Cron, new JobPeriod.Day(),
             new QuickReportsWork(new QuickReportService(database, reference), new UnitList(config.QuickReports.Units, queries), config.Output)));
         jobs.Add(new JobDefinition(Alerts, "Tổng hợp cảnh báo hằng ngày, gửi thư trước 16 giờ",
-            config.Alerts.Cron, new JobPeriod.Day(), new AlertsWork(new AlertService(database, reference), config.Alerts, clock)));
+            config.Alerts.Cron, new JobPeriod.Day(), new AlertsWork(new AlertService(database, reference), config.Alerts, database.Clock)));
         return new JobCatalog(jobs);
     }
 }

@@ -13,8 +13,8 @@ public sealed class JobControl(JobCatalog catalog, JobRunner runner, WarehouseDa
 
     public static JobControl From(ServeOptions options)
     {
-        var database = options.Warehouse.Open();
-        var catalog = JobCatalog.From(options.Config, database, options.Reference, options.Scorecards, new HttpClient(), options.Clock);
+        var database = options.Warehouse.Open(options.Clock);
+        var catalog = JobCatalog.From(options.Config, database, options.Reference, options.Scorecards, new HttpClient());
         var runner = new JobRunner(database, new JobRetry(options.Config.Retry, database.Dialect, options.Clock),
             TimeSpan.FromMinutes(options.Config.LeaseMinutes), JobRunner.ThisProcess(), NullLogger.Instance);
         return new JobControl(catalog, runner, database, options.Clock);
@@ -24,12 +24,12 @@ public sealed class JobControl(JobCatalog catalog, JobRunner runner, WarehouseDa
     {
         var now = clock.GetUtcNow();
         return JobStatus.Of(catalog, await new RunLedger(database).RecentAsync(count: 500, ct: ct), await new JobPauses(database).PausedAsync(ct),
-            new HashSet<string>(), name => new CronExpression(catalog.Get(name).Cron).GetNextValidTimeAfter(now));
+            new HashSet<string>(), name => new CronExpression(catalog.Get(name).Cron) { TimeZone = database.Clock.Zone }.GetNextValidTimeAfter(now));
     }
 
     /// <summary>Runs a job here and now, under the lease and in the ledger like a scheduled run.</summary>
     public Task<JobRunResult> RunAsync(string job, string? period, bool force, string by, CancellationToken ct = default) =>
-        runner.RunAsync(catalog.Get(job), new JobTrigger(clock.GetLocalNow().DateTime, by, period, force), ct);
+        runner.RunAsync(catalog.Get(job), new JobTrigger(database.Clock.Now, by, period, force), ct);
 
     public Task PauseAsync(string job, string by, CancellationToken ct = default) =>
         new JobPauses(database).PauseAsync(catalog.Get(job).Name, by, ct);

@@ -1,4 +1,5 @@
 using System.Collections.Specialized;
+using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Warehouse;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -93,7 +94,7 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
         var changed = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var job in catalog.All)
             if (!StoredAsConfigured(job, await scheduler.GetJobDetail(new JobKey(job.Name), ct), await scheduler.GetTrigger(new TriggerKey(job.Name), ct)))
-                changed[Detail(job)] = [Trigger(job)];
+                changed[Detail(job)] = [Trigger(job, database.Clock.Zone)];
         if (changed.Count > 0)
         {
             // One transaction under Quartz's lock, so a server starting at the same time sees all of it or none.
@@ -110,9 +111,9 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
         }
     }
 
-    private static bool StoredAsConfigured(JobDefinition job, IJobDetail? detail, ITrigger? trigger) =>
+    private bool StoredAsConfigured(JobDefinition job, IJobDetail? detail, ITrigger? trigger) =>
         detail is not null && detail.JobType == typeof(QuartzJob) && detail.Description == job.Title
-        && trigger is ICronTrigger cron && cron.CronExpressionString == job.Cron && cron.TimeZone.Id == TimeZoneInfo.Local.Id
+        && trigger is ICronTrigger cron && cron.CronExpressionString == job.Cron && cron.TimeZone.Id == database.Clock.Zone.Id
         && cron.MisfireInstruction == MisfireInstruction.CronTrigger.DoNothing;
 
     private static IJobDetail Detail(JobDefinition job) =>
@@ -120,10 +121,11 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
 
     // A firing missed while every server was down, or later than Quartz's misfire threshold (a minute), is not made up:
     // the periods catch up instead (a closed month is the latest due one, a pull reads whatever the folder holds).
-    private static ITrigger Trigger(JobDefinition job) => TriggerBuilder.Create().WithIdentity(job.Name).ForJob(job.Name)
-        .WithCronSchedule(job.Cron, cron => cron.WithMisfireHandlingInstructionDoNothing()).Build();
+    // A cron time is the data's wall-clock time ("7-18" is office hours in Vietnam), whatever zone the host is in.
+    private static ITrigger Trigger(JobDefinition job, TimeZoneInfo zone) => TriggerBuilder.Create().WithIdentity(job.Name).ForJob(job.Name)
+        .WithCronSchedule(job.Cron, cron => cron.InTimeZone(zone).WithMisfireHandlingInstructionDoNothing()).Build();
 
-    IJob IJobFactory.NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new QuartzJob(catalog, runner);
+    IJob IJobFactory.NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new QuartzJob(catalog, runner, database.Clock);
 
     void IJobFactory.ReturnJob(IJob job) { }
 
@@ -142,12 +144,12 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
 
     /// <summary>Quartz's side of a job: the same job never runs twice at once anywhere in the cluster.</summary>
     [DisallowConcurrentExecution]
-    private sealed class QuartzJob(JobCatalog catalog, JobRunner runner) : IJob
+    private sealed class QuartzJob(JobCatalog catalog, JobRunner runner, DataClock clock) : IJob
     {
         public Task Execute(IJobExecutionContext context)
         {
             var by = context.MergedJobDataMap.TryGetString(ByKey, out var who) && who is not null ? who : JobTriggers.Schedule;
-            var at = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).LocalDateTime;
+            var at = clock.ToDataTime(context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
             return runner.RunAsync(catalog.Get(context.JobDetail.Key.Name), new JobTrigger(at, by), context.CancellationToken);
         }
     }

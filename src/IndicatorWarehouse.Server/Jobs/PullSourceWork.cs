@@ -1,5 +1,6 @@
 using IndicatorWarehouse.Application.Build;
 using IndicatorWarehouse.Application.Ingest;
+using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Ingestion.Http;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Server.Configuration;
@@ -9,15 +10,18 @@ namespace IndicatorWarehouse.Server.Jobs;
 
 /// <summary>One source: pull the HTTP endpoint into the drop folder (when it has one), ingest every settled file
 /// there, then rebuild the periods the loads touched. Loaded files move to <c>loaded/</c> and rejected ones to
-/// <c>rejected/</c> beside them, so each run reads only what is new; a file dropped again is still a no-op by hash.</summary>
-public sealed class PullSourceWork(SourceConfig source, IngestService ingest, BuildService build, HttpClient http, TimeProvider clock)
+/// <c>rejected/</c> beside them, so each run reads only what is new; a file dropped again is still a no-op by hash.
+/// Every file is loaded as of a moment of the data's clock: a pulled one as of when the pull began, a dropped one as of
+/// when it was last written.</summary>
+public sealed class PullSourceWork(SourceConfig source, IngestService ingest, BuildService build, HttpClient http, DataClock clock)
     : IJobWork
 {
     public async Task<JobWorkResult> RunAsync(string period, CancellationToken ct)
     {
         Directory.CreateDirectory(source.Folder);
+        var pulledAt = clock.Now;
         var fetched = source.Http is { } endpoint
-            ? await new HttpSnapshotFetcher(http, clock).FetchToFileAsync(HttpOptions(endpoint), source.Folder, ct)
+            ? await new HttpSnapshotFetcher(http, clock.Time).FetchToFileAsync(HttpOptions(endpoint), source.Folder, ct)
             : null;
 
         int files = 0, unchanged = 0;
@@ -28,7 +32,8 @@ public sealed class PullSourceWork(SourceConfig source, IngestService ingest, Bu
             SnapshotResult result;
             try
             {
-                result = await ingest.IngestFileAsync(Enum.Parse<SourceKind>(source.Kind, ignoreCase: true), path, null, source.Profile, null, ct);
+                var asOf = path == fetched ? pulledAt : clock.ToDataTime(File.GetLastWriteTimeUtc(path));
+                result = await ingest.IngestFileAsync(Enum.Parse<SourceKind>(source.Kind, ignoreCase: true), path, asOf, source.Profile, null, ct);
             }
             catch (SourceRejectedException e)
             {
@@ -58,7 +63,7 @@ public sealed class PullSourceWork(SourceConfig source, IngestService ingest, Bu
 
     private IEnumerable<string> SettledFiles()
     {
-        var settledBefore = clock.GetUtcNow().UtcDateTime.AddSeconds(-source.SettleSeconds);
+        var settledBefore = clock.Time.GetUtcNow().UtcDateTime.AddSeconds(-source.SettleSeconds);
         return Directory.GetFiles(source.Folder, source.Pattern, SearchOption.TopDirectoryOnly)
             .Where(f => !f.EndsWith(".part", StringComparison.OrdinalIgnoreCase) && File.GetLastWriteTimeUtc(f) <= settledBefore)
             .Order(StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IndicatorWarehouse.Application.QuickReport;
 using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Jobs;
 using IndicatorWarehouse.Server.Pages;
@@ -23,13 +24,13 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> QuickReportPage(string? unit, string? date, HttpContext http, WarehouseDatabase database,
-        ReferenceFiles reference, TimeProvider clock, CancellationToken ct)
+        ReferenceFiles reference, CancellationToken ct)
     {
         var units = await new DashboardQueries(database).UnitsAsync(ct);
         var chosen = unit ?? units.FirstOrDefault()?.Code;
         try
         {
-            var day = Day(date, clock);
+            var day = Day(date, database.Clock);
             var text = chosen is null ? null : Render(await new QuickReportService(database, reference).BuildAsync(chosen, day, ct: ct));
             return await PageResults.HtmlAsync<QuickReportPage>(http, new() { ["Units"] = units, ["Unit"] = chosen, ["Date"] = day, ["Text"] = text });
         }
@@ -40,11 +41,11 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> QuickReportText(string unit, string? date, WarehouseDatabase database, ReferenceFiles reference,
-        TimeProvider clock, CancellationToken ct)
+        CancellationToken ct)
     {
         try
         {
-            var day = Day(date, clock);
+            var day = Day(date, database.Clock);
             var report = await new QuickReportService(database, reference).BuildAsync(unit, day, ct: ct);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(Render(report)), "text/plain; charset=utf-8", QuickReportsWork.FileName(unit, day));
         }
@@ -69,8 +70,8 @@ public static class ReportEndpoints
 
     private static string Render(QuickReport report) => Application.QuickReport.QuickReportText.Render(report);
 
-    private static DateOnly Day(string? text, TimeProvider clock) => text is null
-        ? DateOnly.FromDateTime(clock.GetLocalNow().DateTime)
+    private static DateOnly Day(string? text, DataClock clock) => text is null
+        ? clock.Today
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d : throw new FormatException($"'{text}' không phải ngày dạng YYYY-MM-DD.");
 }

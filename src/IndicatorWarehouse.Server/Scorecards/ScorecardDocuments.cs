@@ -14,7 +14,7 @@ public sealed class ScorecardDocuments(WarehouseDatabase database, ReferenceFile
 
     public async Task<string> HtmlAsync(string agencyCode, string month, CancellationToken ct) =>
         await _writer.HtmlAsync<ScorecardReport>(
-            await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct));
+            await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, database.Clock.Today, ct));
 
     public async Task<byte[]> PdfAsync(string agencyCode, string month, CancellationToken ct) =>
         (await new ScorecardIssuer(database, reference).IssueAsync(_writer, agencyCode, month, Path.Combine(outputFolder, "scorecards", month), ct: ct)).Content;

@@ -47,7 +47,7 @@ public static class SqlEndpoints
         ResultFormatter.WriteCsv(result, text);
         // The byte-order mark makes spreadsheet programs read the Vietnamese text as UTF-8.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"truy-van_{DateTime.Now:yyyyMMdd-HHmmss}.csv");
+        return Results.File(bytes, "text/csv; charset=utf-8", $"truy-van_{database.Clock.Now:yyyyMMdd-HHmmss}.csv");
     }
 
     private static async Task<(string Sql, int Limit)> FormAsync(HttpContext http, CancellationToken ct)

@@ -16,14 +16,15 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
     private static readonly string[] ProfileSequence = ["create_profiles", "dossier_units", "profile_dossiers", "dossier_months", "profile_pakn"];
     private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "dossier_zeros", "combine", "delete_values", "insert_values", "move_slices", "insert_figures", "drop_temp"];
 
-    /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt.</summary>
-    public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to,
+    /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt. A period that
+    /// holds <paramref name="asOf"/> (the data's as-of day) is open: its pending stock is judged at that day.</summary>
+    public async Task<IReadOnlyList<Period>> BuildAsync(DbConnection connection, DbTransaction tx, DateOnly from, DateOnly to, DateOnly asOf,
         long buildId, string ruleVersion, long ruleSetId, CancellationToken ct = default)
     {
         var sources = await connection.QuerySingleAsync<(long Onestop, long Pakn, long Digitization)>(
             "SELECT CASE WHEN EXISTS (SELECT 1 FROM fact_dossier) THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM fact_pakn) THEN 1 ELSE 0 END, " +
             "CASE WHEN EXISTS (SELECT 1 FROM fact_digitization) THEN 1 ELSE 0 END", transaction: tx);
-        foreach (var step in Plan(database.Dialect.Name, from, to, buildId, ruleVersion, ruleSetId, sources.Onestop > 0, sources.Pakn > 0, sources.Digitization > 0))
+        foreach (var step in Plan(database.Dialect.Name, from, to, asOf, buildId, ruleVersion, ruleSetId, sources.Onestop > 0, sources.Pakn > 0, sources.Digitization > 0))
             await StepTrace.TimeAsync(step.Name, () =>
                 connection.ExecuteAsync(new CommandDefinition(step.Sql, step.Parameters, tx, commandTimeout: 0, cancellationToken: ct)));
         return PeriodsOf(from, to);
@@ -34,7 +35,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
 
     /// <summary>The build's statements in the order they run, with their parameters: what <see cref="BuildAsync"/>
     /// executes, and what a benchmark replays in the database's own shell to measure the engine alone.</summary>
-    public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, long buildId, string ruleVersion,
+    public static IReadOnlyList<MeasureBuildStep> Plan(string dialect, DateOnly from, DateOnly to, DateOnly asOf, long buildId, string ruleVersion,
         long ruleSetId, bool hasOnestop, bool hasPakn, bool hasDigitization)
     {
         var profile = SqlScripts.Steps(dialect, "build/profile.sql");
@@ -44,7 +45,7 @@ public sealed partial class MeasureBuilder(WarehouseDatabase database)
         var span = new Dictionary<string, object>
         {
             ["from_key"] = grains.Min(g => DateKey.Of(g.First.Start)), ["to_key"] = grains.Max(g => DateKey.Of(g.Last.End)),
-            ["cutoff_day"] = Period.ReportCutOffDay,
+            ["as_of_key"] = DateKey.Of(asOf), ["cutoff_day"] = Period.ReportCutOffDay,
         };
         var plan = ProfileSequence.Select(name => Step(name, profile[name], span)).ToList();
         foreach (var (grain, first, last) in grains)

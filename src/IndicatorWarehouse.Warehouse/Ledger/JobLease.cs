@@ -7,14 +7,14 @@ namespace IndicatorWarehouse.Warehouse.Ledger;
 /// leaves it alone. A completed lease marks the period done; a running one expires so a dead holder frees it.</summary>
 public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeProvider _clock = clock ?? database.Clock.Time;
 
     /// <summary>True when <paramref name="holder"/> now holds the lease. <paramref name="force"/> takes over a
     /// completed period (a deliberate re-run), never one that another holder is still running.</summary>
     public async Task<bool> TryAcquireAsync(string job, string period, string holder, TimeSpan timeToLive, bool force = false,
         CancellationToken ct = default)
     {
-        var now = _clock.GetLocalNow().DateTime;
+        var now = database.Clock.ToDataTime(_clock.GetUtcNow());
         var args = new { job, period, holder, now = Text(now), expires = Text(now + timeToLive), force = force ? 1 : 0 };
         var steps = SqlScripts.Steps(database.Dialect.Name, "ledger/lease_acquire.sql");
         await using var c = await database.OpenAsync(ct);
@@ -31,7 +31,7 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
         await using var c = await database.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE etl_job_lease SET completed_at = @now, run_id = @runId WHERE job = @job AND period = @period AND holder = @holder",
-            new { job, period, holder, runId, now = Text(_clock.GetLocalNow().DateTime) }, cancellationToken: ct));
+            new { job, period, holder, runId, now = Text(database.Clock.ToDataTime(_clock.GetUtcNow())) }, cancellationToken: ct));
     }
 
     /// <summary>Gives the period back after a failed run, so a later run (or another server) may try again.</summary>

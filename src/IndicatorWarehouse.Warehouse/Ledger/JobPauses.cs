@@ -26,7 +26,7 @@ public sealed class JobPauses(WarehouseDatabase database)
         await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO etl_job_pause (job, paused_at, paused_by) SELECT @job, @now, @by " +
             "WHERE NOT EXISTS (SELECT 1 FROM etl_job_pause WHERE job = @job)",
-            new { job, by, now = DateTime.Now.ToString("s", CultureInfo.InvariantCulture) }, cancellationToken: ct));
+            new { job, by, now = database.Clock.Now.ToString("s", CultureInfo.InvariantCulture) }, cancellationToken: ct));
     }
 
     public async Task ResumeAsync(string job, CancellationToken ct = default)

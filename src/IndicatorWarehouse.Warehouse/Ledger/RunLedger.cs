@@ -67,5 +67,5 @@ public sealed class RunLedger(WarehouseDatabase database)
             new { job, parameters, startedAt = startedAt.ToString("s", CultureInfo.InvariantCulture), now = Now(), state, rows, error });
     }
 
-    private static string Now() => DateTime.Now.ToString("s", CultureInfo.InvariantCulture);
+    private string Now() => database.Clock.Now.ToString("s", CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,7 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
 
         var clock = Stopwatch.StartNew();
         var steps = SqlScripts.Steps(database.Dialect.Name, target.Script);
-        var loadedAt = WholeSeconds(DateTime.Now);
+        var loadedAt = WholeSeconds(database.Clock.Now);
         var now = Iso(loadedAt);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

@@ -62,7 +62,7 @@ public sealed class QuarantineQueries(WarehouseDatabase database)
             await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshotId
                 WHERE quarantine_id IN @ids AND resolved_at IS NULL
-                """, new { snapshotId, ids, now = IsoTime.Text(DateTime.Now) }, tx, cancellationToken: ct));
+                """, new { snapshotId, ids, now = IsoTime.Text(database.Clock.Now) }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 

@@ -43,7 +43,7 @@ public sealed class Bieu06Query(DbConnection connection)
                     CASE WHEN d.outcome = 1 THEN 1 ELSE 0 END AS early,
                     CASE WHEN d.outcome = 2 THEN 1 ELSE 0 END AS on_time,
                     CASE WHEN d.outcome = 3 THEN 1 ELSE 0 END AS late,
-                    CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @endKey) AND d.overdue_from_key <= @endKey THEN 1 ELSE 0 END AS overdue
+                    CASE WHEN (d.end_date_key IS NULL OR d.end_date_key > @endKey) AND d.overdue_from_key <= @judgedKey THEN 1 ELSE 0 END AS overdue
                 FROM fact_dossier d
                 JOIN dim_agency a ON a.agency_key = d.agency_key
                 JOIN dim_procedure p ON p.procedure_key = d.procedure_key
@@ -57,15 +57,18 @@ public sealed class Bieu06Query(DbConnection connection)
         """;
 
     /// <summary>Lines of the units (one unit, or those of one province, or all) with dossiers in [startKey, endKey]
-    /// (yyyymmdd day keys), in no particular order.</summary>
-    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null)
+    /// (yyyymmdd day keys), in no particular order. A pending dossier is overdue once its first overdue day has come
+    /// by the period's end or, for a period still open, by the data's as-of day (<paramref name="asOfKey"/>), as the build
+    /// judges it.</summary>
+    public async Task<IReadOnlyList<Bieu06Line>> LinesAsync(int startKey, int endKey, string? agency = null, string? province = null,
+        int? asOfKey = null)
     {
         var units = await ReportingUnits.LoadAsync(connection, Domain.Calendar.DateKey.ToDate(endKey));
         bool InScope(string code) => (agency is null || code == agency) && (province is null || units.ProvinceOf(code) == province);
         var incoming = units.EndedReportedBy(InScope);
         var parts = await connection.QueryAsync<Bieu06Part, Bieu06Counts, (Bieu06Part Part, Bieu06Counts Counts)>(Sql,
             (part, counts) => (part, counts),
-            new { startKey, endKey, agency, province, ended = units.Ended.ToList(), incoming }, splitOn: nameof(Bieu06Counts.ReceivedTotal));
+            new { startKey, endKey, judgedKey = asOfKey is { } k && k < endKey ? k : endKey, agency, province, ended = units.Ended.ToList(), incoming }, splitOn: nameof(Bieu06Counts.ReceivedTotal));
         var lines = parts
             .Select(p => (Holder: units.HolderOf(p.Part.AgencyCode, p.Part.ProcedureCode, p.Part.FieldCode), p.Part.FieldCode, p.Part.FieldName, p.Counts))
             .Where(p => InScope(p.Holder))

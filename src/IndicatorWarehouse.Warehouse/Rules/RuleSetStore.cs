@@ -26,14 +26,15 @@ public sealed class RuleSetStore(WarehouseDatabase database)
     {
         await using var c = await database.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var id = await EnsureAsync(c, tx, files, usedBy, ct);
+        var id = await EnsureAsync(c, tx, files, usedBy, database.Clock.Now, ct);
         await tx.CommitAsync(ct);
         return id;
     }
 
     /// <summary>As <see cref="EnsureAsync(IReadOnlyList{RuleFile}, string, CancellationToken)"/>, inside the caller's
-    /// transaction (a build records its set with the values it writes).</summary>
-    public static async Task<long> EnsureAsync(DbConnection c, DbTransaction tx, IReadOnlyList<RuleFile> files, string usedBy, CancellationToken ct)
+    /// transaction (a build records its set with the values it writes); <paramref name="now"/> is recorded as its first use.</summary>
+    public static async Task<long> EnsureAsync(DbConnection c, DbTransaction tx, IReadOnlyList<RuleFile> files, string usedBy, DateTime now,
+        CancellationToken ct)
     {
         var fingerprint = RuleSet.Fingerprint(files);
         if (await FindAsync(c, tx, fingerprint, ct) is { } known) return known;
@@ -41,7 +42,7 @@ public sealed class RuleSetStore(WarehouseDatabase database)
         {
             await c.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO etl_rule_set (fingerprint, label, first_used_at, first_used_by) VALUES (@fingerprint, @label, @now, @usedBy)",
-                new { fingerprint, label = RuleSet.Label(files), now = IsoTime.Text(DateTime.Now), usedBy }, tx, cancellationToken: ct));
+                new { fingerprint, label = RuleSet.Label(files), now = IsoTime.Text(now), usedBy }, tx, cancellationToken: ct));
         }
         catch (DbException)
         {

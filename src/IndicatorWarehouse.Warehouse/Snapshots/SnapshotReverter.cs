@@ -24,7 +24,7 @@ public sealed class SnapshotReverter(WarehouseDatabase database)
         // Pending records count in every period up to the latest as-of in force: the rebuild must reach that far.
         var horizon = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
             "SELECT MAX(as_of) FROM etl_snapshot WHERE reverted_at IS NULL", transaction: tx, cancellationToken: ct));
-        var now = IsoTime.Text(DateTime.Now);
+        var now = IsoTime.Text(database.Clock.Now);
         var reverted = new List<RevertedSnapshot>();
         foreach (var snapshot in plan)
             reverted.Add(await RevertOneAsync(connection, tx, snapshot, DateKey.Of(horizon), now, ct));

@@ -13,7 +13,7 @@ internal static partial class BuildBaseline
     public static string Script(DateOnly from, DateOnly to, bool hasPakn, bool hasDigitization)
     {
         var script = new StringBuilder("PRAGMA synchronous=NORMAL;\nBEGIN IMMEDIATE;\n");
-        foreach (var step in MeasureBuilder.Plan("sqlite", from, to, buildId: 0, ruleVersion: "benchmark", ruleSetId: 0, hasOnestop: true, hasPakn, hasDigitization))
+        foreach (var step in MeasureBuilder.Plan("sqlite", from, to, asOf: to, buildId: 0, ruleVersion: "benchmark", ruleSetId: 0, hasOnestop: true, hasPakn, hasDigitization))
             script.Append("-- ").AppendLine(step.Name)
                 .AppendLine(Parameter().Replace(step.Sql, m => Literal(step.Parameters[m.Groups[1].Value])));
         return script.AppendLine("COMMIT;").ToString();

@@ -21,7 +21,7 @@ public sealed class DemoCommandTests
             Assert.True(run.ExitCode == 0, run.Stderr + run.Stdout);
             Assert.True(File.Exists(Path.Combine(output, "warehouse.db")));
             Assert.True(File.Exists(Path.Combine(output, "sources", "onestop_2025.csv")));
-            Assert.Equal(departments.Select(d => $"phieu-diem_{d}_2026-10.pdf"),
+            Assert.Equal(departments.Select(d => $"phieu-diem_{d}_2026-10.pdf").Append("phieu-diem_TNI.SYT_2026-11.pdf").Order(),
                 Directory.GetFiles(Path.Combine(output, "reports", "phieu-diem")).Select(Path.GetFileName).Order());
             Assert.True(File.Exists(Path.Combine(output, "reports", "xep-hang_TNI_2026-10.pdf")));
             Assert.True(File.Exists(Path.Combine(output, "reports", "xu-huong_TNI_2025-2026.pdf")));
@@ -30,9 +30,14 @@ public sealed class DemoCommandTests
             Assert.Contains("xu-huong_TNI_2025-2026.pdf", run.Stdout);
             var text = await ExternalTool.OutputOfAsync("pdftotext", Path.Combine(output, "reports", "phieu-diem", "phieu-diem_TNI.SYT_2026-10.pdf"), "-");
             Assert.Contains("Sở Y tế Tây Ninh", text);
+            // The demo prints its own fixed day, whenever it runs; only the month still open at the data's as-of is provisional.
+            Assert.Contains("Ngày lập: 20/11/2026", text);
+            Assert.DoesNotContain("tạm tính", text);
+            var open = await ExternalTool.OutputOfAsync("pdftotext", Path.Combine(output, "reports", "phieu-diem", "phieu-diem_TNI.SYT_2026-11.pdf"), "-");
+            Assert.Contains("Số liệu tạm tính đến 20/11/2026", open);
             var archive = await IwProcess.RunAsync("archive", "list", "--format", "csv", "--db", Path.Combine(output, "warehouse.db"));
             var issued = archive.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[1]).ToList();
-            Assert.Equal(departments.Count, issued.Count(kind => kind == "scorecard"));
+            Assert.Equal(departments.Count + 1, issued.Count(kind => kind == "scorecard"));
             Assert.Equal(1, issued.Count(kind => kind == "ranking"));
             Assert.Equal(1, issued.Count(kind => kind == "review"));
         }

@@ -32,6 +32,8 @@ public sealed class JobRunnerTests : IAsyncLifetime
     public async Task Run_DropFolderWithANewFile_IngestsBuildsAndRecordsTheRunInTheLedger()
     {
         File.Copy(ReferenceFiles.Default().PathOf("samples/onestop.csv"), Path.Combine(_drop, "onestop.csv"));
+        // Written at 09:45 UTC, 16:45 in Vietnam: the file is loaded as of then, in the data's zone.
+        File.SetLastWriteTimeUtc(Path.Combine(_drop, "onestop.csv"), new DateTime(2026, 11, 20, 9, 45, 0, DateTimeKind.Utc));
         var job = PullJob(new SourceConfig { Name = "mot-cua", Kind = "onestop", Folder = _drop, SettleSeconds = 0 });
 
         var result = await Runner().RunAsync(job, new JobTrigger(At, JobTriggers.Schedule));
@@ -44,6 +46,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(_drop, "loaded", "onestop.csv")));
         await using var c = await _w.OpenAsync();
         Assert.Equal(15, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_dossier"));
+        Assert.Equal(new DateTime(2026, 11, 20, 16, 45, 0), await c.ExecuteScalarAsync<DateTime>("SELECT as_of FROM etl_snapshot"));
         Assert.True(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_indicator_value WHERE agency_code = 'TNI.SYT'") > 0);
     }
 
@@ -157,7 +160,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
     {
         var reference = ReferenceFiles.Default();
         return new JobDefinition(JobCatalog.PullJobName(source), "test", source.Cron, new JobPeriod.Minute(),
-            new PullSourceWork(source, new IngestService(_w.Database, reference), new BuildService(_w.Database, reference), new HttpClient(), TimeProvider.System));
+            new PullSourceWork(source, new IngestService(_w.Database, reference), new BuildService(_w.Database, reference), new HttpClient(), _w.Database.Clock));
     }
 
     private SourceConfig HttpSource(LocalJsonServer server) => new()

@@ -129,8 +129,8 @@ public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, 
 
         var stopped = before.MaxBy(run => run.Period).Holder;
         await StopAsync(nodes[stopped]);
-        // From the next second on: Quartz may fire a trigger a few milliseconds before its time.
-        var stoppedAt = Second(DateTime.Now.AddSeconds(1));
+        // From the next second on (runs are named in the data's time): Quartz may fire a trigger a few milliseconds before its time.
+        var stoppedAt = Second(_w.Database.Clock.Now.AddSeconds(1));
         var other = nodes.Keys.Single(name => name != stopped);
 
         var after = await Eventually.ReadUntilAsync(FinishedRunsAsync,

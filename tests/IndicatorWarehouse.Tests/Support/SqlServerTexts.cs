@@ -65,7 +65,7 @@ public static class SqlServerTexts
 
     /// <summary>The measure build's statements exactly as <see cref="MeasureBuilder"/> sends them, with their parameters.</summary>
     public static IEnumerable<SqlServerText> BuildPlan() =>
-        MeasureBuilder.Plan("sqlserver", new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), 1, "rules", 1, true, true, true)
+        MeasureBuilder.Plan("sqlserver", new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 31), new DateOnly(2025, 1, 31), 1, "rules", 1, true, true, true)
             .DistinctBy(step => step.Sql)
             .Select(step => new SqlServerText($"build step {step.Name}", step.Sql,
                 step.Parameters.ToDictionary(p => p.Key, p => p.Value switch { int => "int", long => "bigint", _ => "nvarchar(4000)" })));

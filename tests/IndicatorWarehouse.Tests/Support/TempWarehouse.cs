@@ -12,19 +12,20 @@ public sealed class TempWarehouse : ITestWarehouse
     public WarehouseSettings Settings => WarehouseSettings.From("sqlite", DbPath, null);
     public WarehouseDatabase Database { get; }
 
-    private TempWarehouse()
+    private TempWarehouse(TimeProvider? time = null)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        Database = Settings.Open();
+        Database = Settings.Open(time);
     }
 
     /// <summary>An empty file, not yet migrated.</summary>
     public static TempWarehouse Empty() => new();
 
     /// <summary>Migrated, with the shipped reference data loaded (as `iw init`).</summary>
-    public static async Task<TempWarehouse> InitializedAsync()
+    /// <param name="time">the time its data clock reads (a fake one a test moves; the system's by default)</param>
+    public static async Task<TempWarehouse> InitializedAsync(TimeProvider? time = null)
     {
-        var warehouse = new TempWarehouse();
+        var warehouse = new TempWarehouse(time);
         await new InitService(warehouse.Database, ReferenceFiles.Default()).RunAsync();
         return warehouse;
     }

@@ -13,7 +13,7 @@ public sealed partial class MeasureBuildPlanTests
     [InlineData("sqlserver")]
     public void Plan_EveryParameterAStepNames_IsCarriedWithIt(string dialect)
     {
-        var plan = MeasureBuilder.Plan(dialect, new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31), 7, "v1", 1, true, true, true);
+        var plan = MeasureBuilder.Plan(dialect, new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 10, 31), 7, "v1", 1, true, true, true);
 
         Assert.All(plan, step => Assert.All(ParameterName().Matches(step.Sql).Select(m => m.Groups[1].Value),
             name => Assert.True(step.Parameters.ContainsKey(name), $"{step.Name}: @{name} has no value")));
@@ -22,7 +22,7 @@ public sealed partial class MeasureBuildPlanTests
     [Fact]
     public void Plan_SqlServerStepsThatCreateTempTables_CarryNoParameter()
     {
-        var plan = MeasureBuilder.Plan("sqlserver", new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31), 7, "v1", 1, true, true, true);
+        var plan = MeasureBuilder.Plan("sqlserver", new DateOnly(2026, 1, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 10, 31), 7, "v1", 1, true, true, true);
         var creating = plan.Where(step => step.Sql.Contains("CREATE TABLE #", StringComparison.OrdinalIgnoreCase)).ToList();
 
         Assert.NotEmpty(creating);

@@ -60,7 +60,7 @@ public sealed class ReviewQuery(WarehouseDatabase database, ReferenceFiles refer
             var isEstimate = estimated.Contains((agency, indicator, year));
             var period = new Period(Grain.Year, year, 1);
             if (resolver.Resolve(agency, indicator, period) is not { } applicable) return new YearFigure(year, value, Estimated: isEstimate);
-            var assessment = TargetAssessment.Assess(value, applicable.Target, asOf is null || period.End < asOf, null,
+            var assessment = TargetAssessment.Assess(value, applicable.Target, !Provisional.IsOpen(period.End, asOf), null,
                 rules.CoverageOf(indicator, scoredMax.GetValueOrDefault((agency, indicator, year))));
             return new YearFigure(year, value, new FigureTarget(applicable.Target.Comparator, applicable.Target.Value, assessment.Gap,
                 ReportStatuses.From(assessment.State), applicable.Target.Provenance, applicable.HasConflict)

@@ -55,7 +55,12 @@ public sealed record Figure(IndicatorLabel Indicator, double? Value, double? Num
 public sealed record SourceSummary(string Source, int Files, string FirstFile, string LastFile, DateTime? LatestAsOf, long Rows);
 
 /// <summary>Where a report's figures come from: the data's as-of moment, the loaded snapshots, the counting rule versions.</summary>
-public sealed record ReportSources(DateTime? DataAsOf, IReadOnlyList<SourceSummary> Sources, IReadOnlyList<string> RuleVersions);
+public sealed record ReportSources(DateTime? DataAsOf, IReadOnlyList<SourceSummary> Sources, IReadOnlyList<string> RuleVersions)
+{
+    /// <summary>"tạm tính đến 20/11/2026" when a period ending on <paramref name="periodEnd"/> is still open at the data's
+    /// as-of; null when it is closed.</summary>
+    public string? ProvisionalMark(DateOnly periodEnd) => Domain.Periods.Provisional.Mark(periodEnd, DataAsOf);
+}
 
 /// <summary>An issue that revises an earlier one: which revision, what it replaces, what changed, which loads changed it
 /// and which rule files changed since (when the figures were re-scored under other rules).</summary>
