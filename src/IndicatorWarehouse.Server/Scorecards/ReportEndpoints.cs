@@ -1,4 +1,5 @@
 using System.Globalization;
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Application.QuickReport;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Server.Access;
@@ -62,7 +63,7 @@ public static class ReportEndpoints
     private static async Task<IResult> ScorecardPdf(string unit, string month, HttpContext http, ScorecardSlot slot, CancellationToken ct) =>
         slot.Documents is not { } scorecards
             ? await Missing(http)
-            : Results.File(await scorecards.PdfAsync(unit, month, ct), "application/pdf", $"phieu-diem_{unit}_{month}.pdf");
+            : Results.File(await scorecards.PdfAsync(unit, month, ct), "application/pdf", SafeFileName.Of("phieu-diem", unit, month) + ".pdf");
 
     private static Task<IResult> Missing(HttpContext http) =>
         PageResults.MessageAsync(http, "Phiếu điểm tháng", ScorecardsMissing.Message, StatusCodes.Status501NotImplemented);
