@@ -50,7 +50,10 @@ public static class SourceFileReader
             if (!ReferenceEquals(row.Header, map.Header)) map = FieldMap.Build(row.Header, profile, path, requireColumns: false);
             fields.Start(row, map);
             T? record = null;
-            if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
+            if (CellLimit.CutOversized(row.Values) is { } cut)
+                foreach (var column in cut) fields.Fail(row.NameOf(column), $"{row.NameOf(column)}: {CellLimit.TooLong}");
+            else if (row.Values.Length > CellLimit.MaxColumns) fields.Fail("(row)", CellLimit.TooWide);
+            else if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
             else fields.Fail("(row)", ProblemText.Of(
                 $"có {ProblemText.Count(row.Values.Length)} giá trị nhưng dòng tiêu đề có {ProblemText.Count(row.Header.Count)} cột (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
                 $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)"));

@@ -17,6 +17,7 @@ internal sealed class ExcelRowReader : RawRowReader
     {
         TextEncodings.EnsureRegistered();
         _options = options;
+        XlsxLimits.Check(path);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
@@ -48,7 +49,7 @@ internal sealed class ExcelRowReader : RawRowReader
     {
         while (Guard(_excel.Read))
         {
-            _row++;
+            if (++_row > XlsxLimits.MaxRows) throw XlsxLimits.TooManyRows(Path);
             var values = new string?[_width];
             var any = false;
             for (var i = 0; i < Math.Min(_width, _excel.FieldCount); i++)
