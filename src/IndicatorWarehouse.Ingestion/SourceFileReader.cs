@@ -31,6 +31,20 @@ public static class SourceFileReader
     public static IEnumerable<RowOutcome<FigureRecord>> ReadFigures(string path, MappingProfile? profile, DateTime asOf) =>
         Read(path, profile, asOf, FigureRowValidator.Instance);
 
+    /// <summary>For a workbook, which sheet a load reads (the first), and how many there are; null for other files.
+    /// A damaged workbook gives null here and its refusal when it is read.</summary>
+    public static string? SheetRead(string path)
+    {
+        try
+        {
+            return SourceFormats.FromPath(path) == SourceFormat.Excel && File.Exists(path) ? ExcelRowReader.SheetRead(path) : null;
+        }
+        catch (Exception e) when (e is SourceRejectedException or InvalidDataException or IOException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<RowOutcome<T>> Read<T>(string path, MappingProfile? profile, DateTime asOf, IRowValidator<T> validator)
         where T : class
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.Setup;
+using IndicatorWarehouse.Ingestion;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse.Loading;
 
@@ -23,6 +24,7 @@ internal static class IngestCommand
             var source = Enum.Parse<SourceKind>(parse.GetValue(kind)!, ignoreCase: true);
             var path = parse.GetValue(file)!;
             var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text) : (DateTime?)null;
+            if (SourceFileReader.SheetRead(path) is { } sheet) Console.WriteLine($"{path}: {sheet}");
             var result = await new IngestService(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default())
                 .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
             ConsoleProgress.Clear();

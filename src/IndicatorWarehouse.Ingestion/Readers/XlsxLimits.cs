@@ -21,7 +21,9 @@ internal static class XlsxLimits
     /// <summary>Excel's own row limit: a sheet claiming more rows is not an Excel export.</summary>
     public const int MaxRows = 1_048_576;
 
-    public static void Check(string path)
+    /// <summary>Checks the package's parts, then, when <paramref name="scanCells"/>, returns the error cells and the
+    /// formulas without a cached value of the first sheet (<see cref="XlsxFormulas"/>).</summary>
+    public static IReadOnlyDictionary<string, string> Check(string path, bool scanCells = true)
     {
         ZipArchive zip;
         try
@@ -30,7 +32,7 @@ internal static class XlsxLimits
         }
         catch (InvalidDataException)
         {
-            return; // Not a zip package (an .xls workbook): the reader's own checks apply.
+            return new Dictionary<string, string>(); // Not a zip package (an .xls workbook): the reader's own checks apply.
         }
         using (zip)
         {
@@ -45,6 +47,7 @@ internal static class XlsxLimits
                         $"the workbook part '{part.FullName}' unpacks to {part.Length >> 20:N0} MB ({ratio:N0} times its packed size): too large or " +
                         $"abnormal to read (limits {MaxPartBytes >> 20} MB, {MaxRatio} times)"));
             }
+            return scanCells ? XlsxFormulas.Marks(zip, path) : new Dictionary<string, string>();
         }
     }
 

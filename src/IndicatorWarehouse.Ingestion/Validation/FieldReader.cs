@@ -46,6 +46,14 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
     public string? Text(CanonicalField field)
     {
         var text = TextValue.Clean(Raw(field));
+        if (text is not null && CellText.ErrorLiterals.Contains(text))
+        {
+            Fail(field, text == CellText.Uncalculated
+                ? ProblemText.Of("ô có công thức nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel và lưu lại",
+                    "the cell holds a formula without a calculated value: open the file in Excel and save it again")
+                : ProblemText.Of($"ô lỗi công thức Excel {text}, không phải giá trị", $"the cell is the Excel error {text}, not a value"));
+            return null;
+        }
         if (text is not null && profile.CodesFor(field) is { } codes && codes.TryTranslate(text, out var code)) text = code.Length == 0 ? null : code;
         if (text is not null && field.MaxLength is { } max && text.Length > max)
             Fail(field, ProblemText.Of($"dài {ProblemText.Count(text.Length)} ký tự, kho dữ liệu chỉ giữ tối đa {ProblemText.Count(max)}",

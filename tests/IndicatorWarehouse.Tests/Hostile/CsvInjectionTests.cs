@@ -20,7 +20,7 @@ public sealed class CsvInjectionTests
         return string.Join(',', values);
     }
 
-    /// <summary>A warehouse holding one October dossier whose procedure and field names are formulas, and one
+    /// <summary>A warehouse holding one October dossier of TNI.SYT whose procedure and field names are formulas, and one
     /// quarantined row whose late reason is one.</summary>
     private static async Task<TempWarehouse> PoisonedAsync()
     {
@@ -29,7 +29,7 @@ public sealed class CsvInjectionTests
         await File.WriteAllLinesAsync(file,
         [
             OnestopFile.Header,
-            With(280, ("procedure_name", $"\"{Hyperlink}\""), ("field_code", "CT"), ("field_name", "@SUM(A1)")),
+            With(279, ("procedure_name", $"\"{Hyperlink}\""), ("field_code", "CT"), ("field_name", "@SUM(A1)")),
             With(281, ("status", "99"), ("late_reason", Command)),
         ], new UTF8Encoding(false));
         var ingest = await IwProcess.RunAsync("ingest", "onestop", file, "--as-of", OnestopFile.AsOf, "--db", w.DbPath);

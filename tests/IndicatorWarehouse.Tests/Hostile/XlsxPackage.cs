@@ -44,7 +44,8 @@ public static class XlsxPackage
         Part(zip, "xl/sharedStrings.xml", strings);
     }
 
-    /// <summary>A sheet of inline-string rows (the first the header).</summary>
+    /// <summary>A sheet of inline-string rows (the first the header). A cell "=…" is written as a formula without a cached
+    /// value, a cell "#…!" as an error cell.</summary>
     public static Action<TextWriter> Rows(IEnumerable<string[]> rows) => w =>
     {
         w.Write(SheetStart);
@@ -53,7 +54,13 @@ public static class XlsxPackage
         {
             w.Write($"<row r=\"{r}\">");
             for (var c = 0; c < row.Length; c++)
-                if (row[c].Length > 0) w.Write($"<c r=\"{Column(c)}{r}\" t=\"inlineStr\"><is><t>{System.Security.SecurityElement.Escape(row[c])}</t></is></c>");
+            {
+                var (at, text) = ($"{Column(c)}{r}", System.Security.SecurityElement.Escape(row[c]));
+                if (row[c].Length == 0) continue;
+                if (row[c].StartsWith('=')) w.Write($"<c r=\"{at}\"><f>{text[1..]}</f></c>");
+                else if (row[c].StartsWith('#') && row[c].EndsWith('!')) w.Write($"<c r=\"{at}\" t=\"e\"><v>{text}</v></c>");
+                else w.Write($"<c r=\"{at}\" t=\"inlineStr\"><is><t>{text}</t></is></c>");
+            }
             w.Write("</row>");
             r++;
         }
