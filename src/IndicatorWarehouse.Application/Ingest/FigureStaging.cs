@@ -15,7 +15,7 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
     public static readonly LoadTarget Target = new("load/figure.sql", "stg_figure",
     [
         "agency_code", "indicator_code", "period_code", "numerator", "denominator", "value", "source_document", "clause",
-    ]);
+    ]) { Key = ["agency_code", "period_code", "indicator_code"] };
 
     // A percent published to one decimal still agrees with the counts it was computed from.
     private const double PercentTolerance = 0.05;

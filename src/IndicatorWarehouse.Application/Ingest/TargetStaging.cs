@@ -15,7 +15,7 @@ internal sealed class TargetStaging(IndicatorCatalog catalog, IReadOnlySet<strin
     [
         "agency_code", "indicator_code", "period_spec", "start_key", "end_key", "comparator", "target_value",
         "source_document", "clause",
-    ]);
+    ]) { Key = ["agency_code", "indicator_code", "period_spec", "source_document", "clause"] };
 
     public IEnumerable<StagedRow> Stage(IEnumerable<RowOutcome<TargetRecord>> rows) => Staging.Of(rows.Select(Check), Values);
 

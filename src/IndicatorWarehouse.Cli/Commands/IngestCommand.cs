@@ -39,7 +39,9 @@ internal static class IngestCommand
         ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
         : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
           $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
-          $"({result.RowsPerSecond:N0} rows/s)";
+          $"({result.RowsPerSecond:N0} rows/s)" + (result.Superseded == 0 ? "" : Environment.NewLine +
+          $"{path}: {result.Superseded:N0} dòng bị một dòng sau của cùng bản ghi với nội dung khác thay thế (dòng sau cùng được giữ) / " +
+          $"{result.Superseded:N0} lines superseded by a later line of the same record with different content (the last one is kept)");
 
     internal static DateTime ParseAsOf(string text) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)

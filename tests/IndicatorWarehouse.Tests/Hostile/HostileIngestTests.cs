@@ -159,7 +159,7 @@ public sealed class HostileIngestTests
             "TNI-0000001,TNI.SYT,2000,5,0,0,0,,,",
         ]);
         Assert.True(digitization.ExitCode == 0, digitization.Stderr);
-        Assert.Equal(["documents_digitized", "documents_submitted"], q3.Skip(q1.Count + q2.Count).Select(q => q.Field));
+        Assert.Equal(["documents_digitized", "documents_submitted"], q3.Skip(q2.Count).Select(q => q.Field));
     }
 
     [Fact]
@@ -186,6 +186,24 @@ public sealed class HostileIngestTests
         Assert.Equal(["supplement_requests", "fee_amount"], quarantined.Select(q => q.Field));
         Assert.Contains("công thức nhưng chưa có giá trị đã tính", quarantined[0].Reason);
         Assert.Contains("ô lỗi công thức Excel #DIV/0!", quarantined[1].Reason);
+    }
+
+    [Fact]
+    public async Task Point9_OneRecordThreeTimesWithDifferentContent_IsReportedApartFromUnchanged_AndTheLastWins()
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var (result, _) = await IngestAsync(w, "onestop", "trung-lap.csv",
+        [
+            OnestopFile.Header,
+            With(5, ("late_reason", "lần 1")), With(5, ("late_reason", "lần 2")), With(5, ("late_reason", "lần 3")),
+            OnestopFile.Row(6), OnestopFile.Row(6),
+        ]);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("loaded 2, updated 0, unchanged 1,", result.Stdout);
+        Assert.Contains("2 dòng bị một dòng sau của cùng bản ghi với nội dung khác thay thế (dòng sau cùng được giữ)", result.Stdout);
+        await using var c = await w.OpenAsync();
+        Assert.Equal("lần 3", await c.ExecuteScalarAsync<string>("SELECT late_reason FROM fact_dossier WHERE dossier_code = 'TNI-0000005'"));
     }
 
     [Fact]
