@@ -5,8 +5,8 @@ namespace IndicatorWarehouse.Ingestion.Readers;
 
 /// <summary>Checks an .xlsx package before the Excel reader opens it: the reader loads all shared strings into memory and
 /// walks every row element, so a 300 KB file whose shared string unpacks to 300 MB, or 2 MB of empty rows that unpack to
-/// 1 GB, would take gigabytes or minutes. The sizes are read from the package's directory, without unpacking; the
-/// decompressor stops at the declared size, so a part cannot lie its way past them.</summary>
+/// 1 GB, would take gigabytes or minutes. The sizes are read from the package's directory, without unpacking. (A package
+/// whose directory understates a part's size is not caught here; the cell and row limits still bound what is kept.)</summary>
 internal static class XlsxLimits
 {
     /// <summary>The largest part (a sheet, the shared strings) read: a sheet of a million dossier rows is about 250 MB.</summary>

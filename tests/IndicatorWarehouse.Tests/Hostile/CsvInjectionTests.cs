@@ -11,14 +11,8 @@ public sealed class CsvInjectionTests
 {
     private const string Hyperlink = "=HYPERLINK(\"\"http://x\"\",\"\"y\"\")";
     private const string Command = "=cmd|' /C calc'!A0";
-    private static readonly string[] Columns = OnestopFile.Header.Split(',');
 
-    private static string With(int i, params (string Column, string Value)[] changes)
-    {
-        var values = OnestopFile.Row(i).Split(',');
-        foreach (var (column, value) in changes) values[Array.IndexOf(Columns, column)] = value;
-        return string.Join(',', values);
-    }
+    private static string With(int i, params (string Column, string Value)[] changes) => OnestopFile.RowWith(i, changes);
 
     /// <summary>A warehouse holding one October dossier of TNI.SYT whose procedure and field names are formulas, and one
     /// quarantined row whose late reason is one.</summary>

@@ -11,12 +11,7 @@ public sealed class HostileIngestTests
 {
     private static readonly string[] Columns = OnestopFile.Header.Split(',');
 
-    private static string With(int i, params (string Column, string Value)[] changes)
-    {
-        var values = OnestopFile.Row(i).Split(',');
-        foreach (var (column, value) in changes) values[Array.IndexOf(Columns, column)] = value;
-        return string.Join(',', values);
-    }
+    private static string With(int i, params (string Column, string Value)[] changes) => OnestopFile.RowWith(i, changes);
 
     private static async Task<(IwProcess.Result Result, List<(long Line, string Field, string Reason)> Quarantined)> IngestAsync(
         TempWarehouse w, string kind, string name, IEnumerable<string> lines, string asOf = OnestopFile.AsOf)
@@ -167,14 +162,8 @@ public sealed class HostileIngestTests
     {
         await using var w = await TempWarehouse.InitializedAsync();
         var file = Path.Combine(w.Directory, "cong-thuc.xlsx");
-        string[] Row(int i, string column, string value)
-        {
-            var values = OnestopFile.Row(i).Split(',');
-            values[Array.IndexOf(Columns, column)] = value;
-            return values;
-        }
-        XlsxPackage.Write(file, XlsxPackage.Rows([Columns, OnestopFile.Row(1).Split(','), Row(2, "supplement_requests", "=1/0"),
-            Row(3, "fee_amount", "#DIV/0!")]), XlsxPackage.NoStrings);
+        XlsxPackage.Write(file, XlsxPackage.Rows([Columns, OnestopFile.Row(1).Split(','), With(2, ("supplement_requests", "=1/0")).Split(','),
+            With(3, ("fee_amount", "#DIV/0!")).Split(',')]), XlsxPackage.NoStrings);
 
         var result = await IwProcess.RunAsync("ingest", "onestop", file, "--as-of", OnestopFile.AsOf, "--db", w.DbPath);
 
