@@ -31,6 +31,20 @@ public static class SourceFileReader
     public static IEnumerable<RowOutcome<FigureRecord>> ReadFigures(string path, MappingProfile? profile, DateTime asOf) =>
         Read(path, profile, asOf, FigureRowValidator.Instance);
 
+    /// <summary>For a workbook, which sheet a load reads (the first), and how many there are; null for other files.
+    /// A damaged workbook gives null here and its refusal when it is read.</summary>
+    public static string? SheetRead(string path)
+    {
+        try
+        {
+            return SourceFormats.FromPath(path) == SourceFormat.Excel && File.Exists(path) ? ExcelRowReader.SheetRead(path) : null;
+        }
+        catch (Exception e) when (e is SourceRejectedException or InvalidDataException or IOException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<RowOutcome<T>> Read<T>(string path, MappingProfile? profile, DateTime asOf, IRowValidator<T> validator)
         where T : class
     {
@@ -50,7 +64,10 @@ public static class SourceFileReader
             if (!ReferenceEquals(row.Header, map.Header)) map = FieldMap.Build(row.Header, profile, path, requireColumns: false);
             fields.Start(row, map);
             T? record = null;
-            if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
+            if (CellLimit.CutOversized(row.Values) is { } cut)
+                foreach (var column in cut) fields.Fail(row.NameOf(column), $"{row.NameOf(column)}: {CellLimit.TooLong}");
+            else if (row.Values.Length > CellLimit.MaxColumns) fields.Fail("(row)", CellLimit.TooWide);
+            else if (row.Values.Length == row.Header.Count) record = validator.Validate(fields);
             else fields.Fail("(row)", ProblemText.Of(
                 $"có {ProblemText.Count(row.Values.Length)} giá trị nhưng dòng tiêu đề có {ProblemText.Count(row.Header.Count)} cột (dấu phân cách trong giá trị không đặt trong ngoặc kép?)",
                 $"has {row.Values.Length} values but the header has {row.Header.Count} columns (an unquoted delimiter in a value?)"));

@@ -10,6 +10,7 @@ using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
 using IndicatorWarehouse.Server.Health;
 using IndicatorWarehouse.Server.Jobs;
+using IndicatorWarehouse.Server.Pages;
 using IndicatorWarehouse.Server.Scorecards;
 using IndicatorWarehouse.Server.Sql;
 using IndicatorWarehouse.Warehouse;
@@ -51,12 +52,15 @@ public static class ServerHost
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddSingleton<HtmlRenderService>();
         services.AddSingleton<VerifiedCredentials>();
+        services.AddSingleton<SignInThrottle>();
         services.AddAntiforgery();
         services.AddSingleton<AntiforgeryCheck>();
         AddAccess(services, config.Access);
         services.Configure<ForwardedHeadersOptions>(forwarded => Trust(forwarded, config.Proxy));
 
         var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.UnhandledAsync });
+        app.UseStatusCodePages(ErrorPages.StatusAsync);
         app.UseForwardedHeaders();
         if (config.Proxy.PathBase is { } pathBase) app.UsePathBase(pathBase);
         app.UseRouting();

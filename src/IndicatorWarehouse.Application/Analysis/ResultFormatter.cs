@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Application.Analysis;
 
-/// <summary>Writes a query result as an aligned text table, CSV (RFC 4180, UTF-8) or a JSON array of objects.
+/// <summary>Writes a query result as an aligned text table, CSV (<see cref="SafeCsv"/>) or a JSON array of objects.
 /// Values are written in invariant culture: these outputs are read by programs and analysts' tools.</summary>
 public static class ResultFormatter
 {
@@ -22,9 +23,9 @@ public static class ResultFormatter
 
     public static void WriteCsv(QueryResult result, TextWriter output)
     {
-        output.WriteLine(string.Join(',', result.Columns.Select(Quote)));
-        foreach (var row in result.Rows)
-            output.WriteLine(string.Join(',', row.Select(v => Quote(Text(v)))));
+        var csv = new SafeCsv(output);
+        csv.WriteRow(result.Columns);
+        foreach (var row in result.Rows) csv.WriteRow(row);
     }
 
     private static void WriteJson(QueryResult result, TextWriter output)
@@ -66,7 +67,4 @@ public static class ResultFormatter
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

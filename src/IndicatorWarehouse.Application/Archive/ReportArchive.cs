@@ -77,23 +77,23 @@ public sealed class ReportArchive(WarehouseDatabase database)
     /// <summary>Archives an issue (after <see cref="StatusAsync"/> told what it is, and under which rule set) and
     /// returns its id; an issue already archived with the same figures is not archived twice.</summary>
     public async Task<long> ArchiveAsync(string kind, string scope, string period, IssueStatus status, IReadOnlyDictionary<string, double?> figures,
-        string ruleVersion, string fileName, byte[] content, DateTime issuedAt, CancellationToken ct = default)
+        string ruleVersion, string fileName, byte[] content, DateTime issuedAt, string issuedBy, CancellationToken ct = default)
     {
         if (status.AlreadyIssued) return status.RevisesId!.Value;
         await using var c = await database.OpenAsync(ct);
         var snapshots = await ActiveSnapshotsAsync(c);
         await c.ExecuteAsync("""
             INSERT INTO etl_issued_report (kind, scope_code, period_code, revision_no, revises_id, issued_at, rule_version, rule_set_id,
-                snapshot_ids, figures_json, changes_json, file_name, file_hash, file_content)
+                snapshot_ids, figures_json, changes_json, file_name, file_hash, file_content, issued_by)
             VALUES (@kind, @scope, @period, @revision, @revises, @issuedAt, @ruleVersion, @ruleSetId, @snapshotIds, @figuresJson, @changesJson,
-                @fileName, @hash, @content)
+                @fileName, @hash, @content, @issuedBy)
             """, new
         {
             kind, scope, period, revision = status.RevisionNo, revises = status.IsRevision ? status.RevisesId : null,
             issuedAt = IsoTime.Text(issuedAt), ruleVersion, ruleSetId = status.RuleSetId,
             snapshotIds = JsonSerializer.Serialize(snapshots), figuresJson = JsonSerializer.Serialize(figures),
             changesJson = status.IsRevision ? JsonSerializer.Serialize(status.Changes) : null,
-            fileName, hash = Convert.ToHexString(SHA256.HashData(content)), content,
+            fileName, hash = Convert.ToHexString(SHA256.HashData(content)), content, issuedBy,
         });
         return await c.ExecuteScalarAsync<long>(
             "SELECT report_id FROM etl_issued_report WHERE kind = @kind AND scope_code = @scope AND period_code = @period AND revision_no = @revision",

@@ -1,4 +1,3 @@
-using System.Text;
 using IndicatorWarehouse.Application.Analysis;
 using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Warehouse.Queries;
@@ -48,6 +47,4 @@ public static class DrillDownFiles
     public static string Summary(DrillDownResult drill) => drill.Denominator is { } den
         ? $"Tử số {drill.Numerator} / mẫu số {den}"
         : $"Số lượng {drill.Numerator}";
-
-    public static Encoding CsvEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using CsvHelper;
-
 namespace IndicatorWarehouse.Application.Exports;
 
 /// <summary>Biểu 06 as CSV for tools and analysts: UTF-8 with a byte-order mark (Excel reads Vietnamese right only
@@ -15,23 +11,12 @@ public static class Bieu06Csv
 
     public static void Write(Bieu06Report report, Stream stream)
     {
-        using var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
-        foreach (var header in Headers) csv.WriteField(header);
-        csv.NextRecord();
+        using var text = new StreamWriter(stream, SafeCsv.Utf8WithBom, leaveOpen: true);
+        var csv = new SafeCsv(text);
+        csv.WriteRow(Headers);
         foreach (var row in report.Rows)
-        {
-            csv.WriteField(report.Period.Code);
-            csv.WriteField(row.Number);
-            csv.WriteField(KindName(row.Kind));
-            csv.WriteField(row.LevelLabel ?? "");
-            csv.WriteField(row.AgencyCode ?? "");
-            csv.WriteField(row.FieldCode ?? "");
-            csv.WriteField(row.Label);
-            foreach (var column in Bieu06Columns.Counts) csv.WriteField(column.Value(row.Counts));
-            csv.WriteField(report.ProvisionalMark ?? "chính thức");
-            csv.NextRecord();
-        }
+            csv.WriteRow([report.Period.Code, row.Number, KindName(row.Kind), row.LevelLabel ?? "", row.AgencyCode ?? "", row.FieldCode ?? "",
+                row.Label, .. Bieu06Columns.Counts.Select(c => (object?)c.Value(row.Counts)), report.ProvisionalMark ?? "chính thức"]);
     }
 
     private static string KindName(Bieu06RowKind kind) => kind switch

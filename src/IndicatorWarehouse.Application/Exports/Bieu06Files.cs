@@ -1,3 +1,5 @@
+using IndicatorWarehouse.Application.Files;
+
 namespace IndicatorWarehouse.Application.Exports;
 
 /// <summary>Which files an export writes.</summary>
@@ -12,7 +14,7 @@ public static class Bieu06Files
     public static IReadOnlyList<string> Write(Bieu06Report report, string directory, ExportFormat format)
     {
         Directory.CreateDirectory(directory);
-        var stem = Path.Combine(directory, $"bieu06_{report.ScopeCode}_{report.Period.Code}");
+        var stem = SafeFileName.In(directory, SafeFileName.Of("bieu06", report.ScopeCode, report.Period.Code));
         var written = new List<string>();
         if (format.HasFlag(ExportFormat.Xlsx)) written.Add(WriteFile(stem + ".xlsx", s => Bieu06Xlsx.Write(report, s)));
         if (format.HasFlag(ExportFormat.Csv))

@@ -12,6 +12,15 @@ internal static class DigitizationStaging
         "from_personal_store", "population_db_used", "result_required", "result_electronic", "result_file_url",
     ]);
 
+    /// <summary>The value of a field <c>value_bounds.csv</c> may bound.</summary>
+    public static double Bounded(DigitizationRecord d, string field) => field switch
+    {
+        "documents_submitted" => d.DocumentsSubmitted,
+        "documents_digitized" => d.DocumentsDigitized,
+        "documents_reused" => d.DocumentsReused,
+        _ => throw new InvalidDataException($"value_bounds.csv: digitization has no bounded field '{field}'"),
+    };
+
     public static object?[] Values(DigitizationRecord d) =>
     [
         d.DossierCode, d.AgencyCode, d.DocumentsSubmitted, d.DocumentsDigitized, d.DocumentsReused,

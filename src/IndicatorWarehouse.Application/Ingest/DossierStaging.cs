@@ -16,6 +16,14 @@ internal static class DossierStaging
         "citizen_rating", "received_date_key", "end_date_key", "deadline_date_key", "outcome", "overdue_from_key", "is_withdrawn",
     ]);
 
+    /// <summary>The value of a field <c>value_bounds.csv</c> may bound.</summary>
+    public static double Bounded(DossierRecord d, string field) => field switch
+    {
+        "supplement_wait_days" => (double)d.SupplementWaitDays,
+        "supplement_requests" => d.SupplementRequests,
+        _ => throw new InvalidDataException($"value_bounds.csv: onestop has no bounded field '{field}'"),
+    };
+
     public static object?[] Values(DossierRecord d)
     {
         var t = DossierTimeline.Of(d.ReceivedAt, d.DueAt, d.FinishedAt, d.ReturnedAt, d.Status, d.SupplementRequests, d.SupplementWaitDays);

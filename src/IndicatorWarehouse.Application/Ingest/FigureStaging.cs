@@ -15,7 +15,7 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
     public static readonly LoadTarget Target = new("load/figure.sql", "stg_figure",
     [
         "agency_code", "indicator_code", "period_code", "numerator", "denominator", "value", "source_document", "clause",
-    ]);
+    ]) { Key = ["agency_code", "period_code", "indicator_code"] };
 
     // A percent published to one decimal still agrees with the counts it was computed from.
     private const double PercentTolerance = 0.05;
@@ -31,8 +31,7 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
             row with { Problem = new RowProblem(PlanRecordKey.Of(f.AgencyCode, f.Indicator, f.Period), field, reason) };
 
         if (!agencies.Contains(f.AgencyCode))
-            return Fail("agency_code", ProblemText.Of($"'{f.AgencyCode}' không có trong danh sách đơn vị của tệp tham chiếu (agencies.csv)",
-                $"'{f.AgencyCode}' is not a unit of the reference file (agencies.csv)"));
+            return Fail("agency_code", Staging.UnknownAgency(f.AgencyCode));
         if (!catalog.Contains(f.Indicator)) return Fail("indicator", Staging.NotInCatalog(f.Indicator));
         var indicator = catalog[f.Indicator];
         if (indicator.IsPoints)
@@ -61,7 +60,7 @@ internal sealed class FigureStaging(IndicatorCatalog catalog, IReadOnlySet<strin
             return ("numerator", ProblemText.Of($"tử số {ProblemText.Number(numerator)} lớn hơn mẫu số {ProblemText.Number(denominator)}",
                 Invariant($"{numerator} is more than the denominator {denominator}")));
         if (f.Numerator is null && f.Value is { } percent && percent > 100)
-            return ("value", ProblemText.Of($"{ProblemText.Number(percent)} không phải tỷ lệ phần trăm (0–100)", Invariant($"{percent} is not a percent (0–100)")));
+            return ("value", Staging.NotAPercent(percent));
         if (f.Numerator is not null && f.Value is { } given)
         {
             var computed = ShapeOf(indicator, f).Value;

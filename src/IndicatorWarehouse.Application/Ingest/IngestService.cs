@@ -52,7 +52,8 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
 
     public Task<SnapshotResult> LoadDossiersAsync(SnapshotFile file, IEnumerable<RowOutcome<DossierRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        LoadAsync(file, DossierStaging.Target, Staging.Of(rows, DossierStaging.Values), progress, ct);
+        LoadAsync(file, DossierStaging.Target, Staging.Of(reference.ValueBounds().Check(rows, SourceKind.Onestop, DossierStaging.Bounded), DossierStaging.Values),
+            progress, ct);
 
     public Task<SnapshotResult> LoadPaknAsync(SnapshotFile file, IEnumerable<RowOutcome<PaknRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default)
@@ -63,18 +64,21 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
 
     public Task<SnapshotResult> LoadDigitizationAsync(SnapshotFile file, IEnumerable<RowOutcome<DigitizationRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        LoadAsync(file, DigitizationStaging.Target, Staging.Of(rows, DigitizationStaging.Values), progress, ct);
+        LoadAsync(file, DigitizationStaging.Target,
+            Staging.Of(reference.ValueBounds().Check(rows, SourceKind.Digitization, DigitizationStaging.Bounded), DigitizationStaging.Values), progress, ct);
 
     public Task<SnapshotResult> LoadFiguresAsync(SnapshotFile file, IEnumerable<RowOutcome<FigureRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        var staging = new FigureStaging(reference.Indicators(), reference.Agencies().Select(a => a.Code).ToHashSet(StringComparer.Ordinal));
+        var staging = new FigureStaging(reference.Indicators(), KnownAgencies());
         return LoadAsync(file, FigureStaging.Target, staging.Stage(rows), progress, ct);
     }
 
     public Task<SnapshotResult> LoadTargetsAsync(SnapshotFile file, IEnumerable<RowOutcome<TargetRecord>> rows,
         IProgress<long>? progress = null, CancellationToken ct = default) =>
-        LoadAsync(file, TargetStaging.Target, new TargetStaging(reference.Indicators()).Stage(rows), progress, ct);
+        LoadAsync(file, TargetStaging.Target, new TargetStaging(reference.Indicators(), KnownAgencies()).Stage(rows), progress, ct);
+
+    private HashSet<string> KnownAgencies() => reference.Agencies().Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Loads with the rule set in force recorded on the snapshot: the deadlines it derives follow those rules.</summary>
     private async Task<SnapshotResult> LoadAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows, IProgress<long>? progress,

@@ -18,4 +18,14 @@ internal static class Staging
     /// <summary>Why a row naming an indicator the catalog does not have is quarantined.</summary>
     public static string NotInCatalog(string indicator) =>
         ProblemText.Of($"'{indicator}' không có trong danh mục chỉ tiêu", $"'{indicator}' is not in the indicator catalog");
+
+    /// <summary>Why a row naming a unit the reference file does not know is quarantined (a mistyped code would report,
+    /// or set a target, for nobody).</summary>
+    public static string UnknownAgency(string agency) =>
+        ProblemText.Of($"'{agency}' không có trong danh sách đơn vị của tệp tham chiếu (agencies.csv)",
+            $"'{agency}' is not a unit of the reference file (agencies.csv)");
+
+    /// <summary>Why a rate above 100 % is quarantined.</summary>
+    public static string NotAPercent(double value) =>
+        ProblemText.Of($"{ProblemText.Number(value)} không phải tỷ lệ phần trăm (0–100)", FormattableString.Invariant($"{value} is not a percent (0–100)"));
 }

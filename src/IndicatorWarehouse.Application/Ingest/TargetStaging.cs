@@ -6,15 +6,16 @@ using IndicatorWarehouse.Warehouse.Loading;
 
 namespace IndicatorWarehouse.Application.Ingest;
 
-/// <summary>Targets → <c>stg_target</c>. A target naming an indicator the catalog does not have, or a period
-/// that cannot be read, goes to quarantine rather than being silently dropped.</summary>
-internal sealed class TargetStaging(IndicatorCatalog catalog)
+/// <summary>Targets → <c>stg_target</c>. A target naming an indicator the catalog does not have, a unit the reference
+/// file does not know (other than '*', every unit), a rate above 100 %, or a period that cannot be read, goes to
+/// quarantine rather than being silently dropped — the same checks figures pass.</summary>
+internal sealed class TargetStaging(IndicatorCatalog catalog, IReadOnlySet<string> agencies)
 {
     public static readonly LoadTarget Target = new("load/target.sql", "stg_target",
     [
         "agency_code", "indicator_code", "period_spec", "start_key", "end_key", "comparator", "target_value",
         "source_document", "clause",
-    ]);
+    ]) { Key = ["agency_code", "indicator_code", "period_spec", "source_document", "clause"] };
 
     public IEnumerable<StagedRow> Stage(IEnumerable<RowOutcome<TargetRecord>> rows) => Staging.Of(rows.Select(Check), Values);
 
@@ -22,8 +23,12 @@ internal sealed class TargetStaging(IndicatorCatalog catalog)
     {
         if (row.Record is not { } t || row.Problem is not null) return row;
         var key = PlanRecordKey.Of(t.AgencyCode, t.Indicator, t.Period);
+        if (t.AgencyCode != "*" && !agencies.Contains(t.AgencyCode))
+            return row with { Problem = new RowProblem(key, "agency_code", Staging.UnknownAgency(t.AgencyCode)) };
         if (!catalog.Contains(t.Indicator))
             return row with { Problem = new RowProblem(key, "indicator", Staging.NotInCatalog(t.Indicator)) };
+        if (catalog[t.Indicator].IsRate && t.Value > 100)
+            return row with { Problem = new RowProblem(key, "value", Staging.NotAPercent(t.Value)) };
         try { TargetPeriod.Parse(t.Period); }
         catch (FormatException e)
         {

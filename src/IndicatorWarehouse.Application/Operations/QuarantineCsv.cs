@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
+using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Ingestion.Readers;
 using IndicatorWarehouse.Warehouse.Quarantine;
 
@@ -26,9 +26,9 @@ public static class QuarantineCsv
         // export added are left out, so a row exported again carries them once.
         var columns = rows.SelectMany(r => r.Fields.Keys).Where(k => !k.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var csv = new CsvWriter(new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)), CultureInfo.InvariantCulture);
-        foreach (var name in Annotations.Concat(columns)) csv.WriteField(name);
-        csv.NextRecord();
+        using var text = new StreamWriter(path, false, SafeCsv.Utf8WithBom);
+        var csv = new SafeCsv(text);
+        csv.WriteRow(Annotations.Concat(columns));
         foreach (var (e, fields) in rows)
         {
             string[] annotations =
@@ -36,8 +36,7 @@ public static class QuarantineCsv
                 e.QuarantineId.ToString(CultureInfo.InvariantCulture), e.SnapshotId.ToString(CultureInfo.InvariantCulture),
                 e.Source, e.Profile ?? "", e.LineNo.ToString(CultureInfo.InvariantCulture), e.Field, e.Reason,
             ];
-            foreach (var value in annotations.Concat(columns.Select(c => fields.GetValueOrDefault(c) ?? ""))) csv.WriteField(value);
-            csv.NextRecord();
+            csv.WriteRow(annotations.Concat(columns.Select(c => fields.GetValueOrDefault(c) ?? "")));
         }
     }
 

@@ -13,6 +13,17 @@ public sealed record IssuedReport(IReadOnlyList<string> Paths, byte[] Content, I
     public string Path => Paths[0];
 }
 
+/// <summary>Who issued a report, as the archive says it: issuing is deliberate (the scheduled job, a command, an
+/// administrator's POST), never a side effect of reading.</summary>
+public static class IssuedBy
+{
+    public static string CommandLine => $"{Environment.UserName} (dòng lệnh / command line)";
+
+    public static string Scheduler(string job) => $"lịch / scheduler: {job}";
+
+    public static string WebAdmin(string user) => $"{user} (iw serve)";
+}
+
 /// <summary>Issues a report: compares the figures it shows with its latest issue, marks it "Bản điều chỉnh" when a
 /// figure changed (what changed, the loads since, and the rule files changed since), writes it, and archives file,
 /// figures, snapshots and rule set.</summary>
@@ -21,8 +32,10 @@ public sealed class ReportIssuer(WarehouseDatabase database, ReferenceFiles refe
     /// <param name="period">the period as archived: a period code, or a review's span (<see cref="IssuedPeriods.Span"/>)</param>
     /// <param name="revised">the model with the revision note set</param>
     /// <param name="write">writes the model and returns the files' paths, the one to archive first</param>
+    /// <param name="issuedBy">who issues it, as the archive records it; default the command line's user (<see cref="IssuedBy"/>)</param>
     public async Task<IssuedReport> IssueAsync<TModel>(string kind, string scope, string period, TModel model, IssuedFigures figures,
-        Func<TModel, RevisionNote, TModel> revised, Func<TModel, Task<IReadOnlyList<string>>> write, CancellationToken ct = default)
+        Func<TModel, RevisionNote, TModel> revised, Func<TModel, Task<IReadOnlyList<string>>> write, CancellationToken ct = default,
+        string? issuedBy = null)
     {
         var archive = new ReportArchive(database);
         long? ruleSetId;
@@ -36,7 +49,7 @@ public sealed class ReportIssuer(WarehouseDatabase database, ReferenceFiles refe
         var paths = await write(model);
         var content = await File.ReadAllBytesAsync(paths[0], ct);
         await archive.ArchiveAsync(kind, scope, period, status, figures.Values, reference.Indicators().RuleVersion, Path.GetFileName(paths[0]),
-            content, database.Clock.Now, ct);
+            content, database.Clock.Now, issuedBy ?? IssuedBy.CommandLine, ct);
         return new IssuedReport(paths, content, status);
     }
 }

@@ -1,3 +1,4 @@
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Reporting.Html;
 using IndicatorWarehouse.Reporting.Pdf;
 using Microsoft.AspNetCore.Components;
@@ -36,7 +37,7 @@ public sealed class ReportWriter : IAsyncDisposable
         CancellationToken ct = default) where TTemplate : IComponent
     {
         var page = await HtmlAsync<TTemplate>(model);
-        var path = Path.Combine(directory, name + format.Extension());
+        var path = SafeFileName.In(directory, name + format.Extension());
         Directory.CreateDirectory(directory);
         switch (format)
         {

@@ -68,6 +68,10 @@ public sealed class ReferenceFiles(string directory)
         return Reports.PlanPhases.Parse(reader);
     }
 
+    /// <summary>The bounds of durations and counts of one record (<c>value_bounds.csv</c>).</summary>
+    public Ingest.ValueBounds ValueBounds() => new(ReadCsv("value_bounds.csv")
+        .Select(r => new Ingest.ValueBound(r["source"], r["field"], double.Parse(r["max"], CultureInfo.InvariantCulture), r["why"])).ToList());
+
     public HolidayCalendar Holidays() =>
         new(ReadCsv("holidays.csv").Select(r => new Holiday(DateOnly.ParseExact(r["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture), r["name"])));
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IndicatorWarehouse.Application.DrillDown;
+using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Application.Setup;
 
 namespace IndicatorWarehouse.Cli.Commands;
@@ -25,7 +26,7 @@ internal static class DrillDownCommand
                     Console.WriteLine(path);
                     break;
                 case { } path:
-                    await using (var writer = new StreamWriter(path, false, DrillDownFiles.CsvEncoding)) DrillDownFiles.WriteCsv(drill, writer);
+                    await using (var writer = new StreamWriter(path, false, SafeCsv.Utf8WithBom)) DrillDownFiles.WriteCsv(drill, writer);
                     Console.WriteLine(path);
                     break;
                 default:

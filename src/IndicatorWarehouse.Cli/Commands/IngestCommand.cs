@@ -3,6 +3,7 @@ using System.Globalization;
 using IndicatorWarehouse.Application.Ingest;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Ingestion;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Warehouse.Loading;
 
@@ -25,6 +26,7 @@ internal static class IngestCommand
             var path = parse.GetValue(file)!;
             var database = GlobalOptions.Settings(parse).Open();
             var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text, database.Clock) : (DateTime?)null;
+            if (SourceFileReader.SheetRead(path) is { } sheet) Console.WriteLine($"{path}: {sheet}");
             var result = await new IngestService(database, ReferenceFiles.Default())
                 .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
             ConsoleProgress.Clear();
@@ -39,7 +41,9 @@ internal static class IngestCommand
         ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
         : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
           $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
-          $"({result.RowsPerSecond:N0} rows/s)";
+          $"({result.RowsPerSecond:N0} rows/s)" + (result.Superseded == 0 ? "" : Environment.NewLine +
+          $"{path}: {result.Superseded:N0} dòng bị một dòng sau của cùng bản ghi với nội dung khác thay thế (dòng sau cùng được giữ) / " +
+          $"{result.Superseded:N0} lines superseded by a later line of the same record with different content (the last one is kept)");
 
     /// <summary>An --as-of as the data's wall-clock time: as written when it names no zone, converted to the data's
     /// zone when it carries an offset (…Z, …+07:00).</summary>

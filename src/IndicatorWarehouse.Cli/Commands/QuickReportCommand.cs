@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Application.QuickReport;
 using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Application.Setup;
@@ -34,7 +35,7 @@ internal static class QuickReportCommand
             else if (kind == ReportFormat.Text)
             {
                 Directory.CreateDirectory(directory);
-                var path = Path.Combine(directory, ReportFiles.QuickReportName(report.AgencyCode, day) + kind.Extension());
+                var path = SafeFileName.In(directory, ReportFiles.QuickReportName(report.AgencyCode, day) + kind.Extension());
                 await File.WriteAllTextAsync(path, QuickReportText.Render(report), ct);
                 Console.WriteLine(path);
             }

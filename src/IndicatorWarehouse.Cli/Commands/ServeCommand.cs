@@ -60,6 +60,11 @@ internal static class ServeCommand
                 Console.Error.WriteLine("Nhập mật khẩu trên dòng đầu tiên của đầu vào chuẩn / give the password on standard input.");
                 return CommandAction.Failed;
             }
+            if (password.Length < PasswordHash.MinimumLength)
+            {
+                Console.Error.WriteLine($"Mật khẩu phải có ít nhất {PasswordHash.MinimumLength} ký tự / a password needs at least {PasswordHash.MinimumLength} characters.");
+                return CommandAction.Failed;
+            }
             Console.WriteLine(PasswordHash.Create(password));
             return CommandAction.Ok;
         });

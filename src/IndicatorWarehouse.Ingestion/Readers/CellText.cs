@@ -28,4 +28,19 @@ internal static class CellText
         decimalSeparator == '.' ? invariantNumber : invariantNumber.Replace('.', decimalSeparator);
 
     public static string Flag(bool value) => value ? "1" : "0";
+
+    /// <summary>What stands in for a formula cell that has no calculated value (Excel's own "cannot calculate" literal).</summary>
+    public const string Uncalculated = "#CALC!";
+
+    /// <summary>The literals of Excel's error values, as a cell shows them (and a CSV saved by Excel holds them).</summary>
+    public static readonly IReadOnlySet<string> ErrorLiterals =
+        new HashSet<string>(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", Uncalculated], StringComparer.Ordinal);
+
+    /// <summary>The A1 reference of a 0-based column on a 1-based row.</summary>
+    public static string Reference(int column, int row)
+    {
+        var letters = "";
+        for (var c = column + 1; c > 0; c = (c - 1) / 26) letters = (char)('A' + (c - 1) % 26) + letters;
+        return letters + row.ToString(CultureInfo.InvariantCulture);
+    }
 }

@@ -5,13 +5,16 @@ namespace IndicatorWarehouse.Ingestion.Readers;
 
 /// <summary>An RFC 4180 record tokenizer over a text reader: quoted fields may hold delimiters, doubled
 /// quotes and line breaks; CRLF, LF and CR end records; blank lines are skipped. It scans a large char
-/// buffer with vectorized searches and allocates only the field strings and one array per record.</summary>
+/// buffer with vectorized searches and allocates only the field strings and one array per record. A field is kept
+/// to <see cref="CellLimit.MaxChars"/> + 1 characters and a record to <see cref="CellLimit.MaxColumns"/> + 1 fields, the
+/// rest skipped: one 170 MB field costs no more memory than any other, and the row is quarantined for it.</summary>
 internal sealed class CsvTokenizer(TextReader reader, char delimiter)
 {
     private readonly char[] _buffer = new char[1 << 16];
     private readonly SearchValues<char> _stops = SearchValues.Create([delimiter, '\r', '\n']);
     private readonly List<string> _fields = new(32);
     private readonly StringBuilder _pending = new();
+    private bool _pendingFull;
     private int _pos;
     private int _len;
 
@@ -50,10 +53,11 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
     {
         if (_pos >= _len && !Fill())
         {
-            _fields.Add("");
+            Add("");
             return true;
         }
         _pending.Clear();
+        _pendingFull = false;
         return _buffer[_pos] == '"' ? ReadQuoted() : ReadUnquoted(usePending: false);
     }
 
@@ -65,14 +69,19 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             var stop = span.IndexOfAny(_stops);
             if (stop < 0)
             {
-                _pending.Append(span);
+                Append(span);
                 usePending = true;
                 _pos = _len;
                 if (Fill()) continue;
-                _fields.Add(_pending.ToString());
+                Add(_pending.ToString());
                 return true;
             }
-            _fields.Add(usePending ? _pending.Append(span[..stop]).ToString() : new string(span[..stop]));
+            if (usePending)
+            {
+                Append(span[..stop]);
+                Add(_pending.ToString());
+            }
+            else Add(new string(span[..Math.Min(stop, CellLimit.MaxChars + 1)]));
             var c = _buffer[_pos + stop];
             _pos += stop + 1;
             if (c == delimiter) return false;
@@ -90,14 +99,14 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             if (_pos >= _len && !Fill())
             {
                 UnterminatedQuoteLine = openedOn;
-                _fields.Add(_pending.ToString());
+                Add(_pending.ToString());
                 return true;
             }
             var span = _buffer.AsSpan(_pos, _len - _pos);
             var quote = span.IndexOf('"');
             var chunk = quote < 0 ? span : span[..quote];
             Line += chunk.Count('\n');
-            _pending.Append(chunk);
+            Append(chunk);
             if (quote < 0)
             {
                 _pos = _len;
@@ -106,13 +115,13 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             _pos += quote + 1;
             if (_pos >= _len && !Fill())
             {
-                _fields.Add(_pending.ToString());
+                Add(_pending.ToString());
                 return true;
             }
             var next = _buffer[_pos];
             if (next == '"')
             {
-                _pending.Append('"');
+                Append("\"");
                 _pos++;
                 continue;
             }
@@ -120,6 +129,20 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             // as part of the value rather than rejecting the file over one cell.
             return ReadUnquoted(usePending: true);
         }
+    }
+
+    /// <summary>Appends to the field being read, up to one character past the cell limit.</summary>
+    private void Append(ReadOnlySpan<char> chunk)
+    {
+        if (_pendingFull) return;
+        var room = CellLimit.MaxChars + 1 - _pending.Length;
+        _pending.Append(chunk.Length <= room ? chunk : chunk[..room]);
+        _pendingFull = _pending.Length > CellLimit.MaxChars;
+    }
+
+    private void Add(string field)
+    {
+        if (_fields.Count <= CellLimit.MaxColumns) _fields.Add(field);
     }
 
     private void EndLine(char c)

@@ -4,19 +4,23 @@ using IndicatorWarehouse.Ingestion.Records;
 namespace IndicatorWarehouse.Ingestion.Readers;
 
 /// <summary>Streams the first sheet of a workbook. Date cells become ISO dates (not serial numbers), numbers
-/// use the file's decimal separator; columns end where the header does; fully blank rows are skipped.</summary>
+/// use the file's decimal separator; columns end where the header does; fully blank rows are skipped. A formula cell is
+/// read from its cached value; an error cell becomes its Excel literal (<c>#DIV/0!</c>) and a formula without a cached
+/// value <see cref="CellText.Uncalculated"/> (<see cref="XlsxFormulas"/>), which validation refuses, so neither loads as 0.</summary>
 internal sealed class ExcelRowReader : RawRowReader
 {
     private readonly FileStream _stream;
     private readonly IExcelDataReader _excel;
     private readonly ReadOptions _options;
     private readonly int _width;
+    private readonly IReadOnlyDictionary<string, string> _marked;
     private int _row;
 
     public ExcelRowReader(string path, ReadOptions options) : base(path)
     {
         TextEncodings.EnsureRegistered();
         _options = options;
+        _marked = XlsxLimits.Check(path);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
@@ -48,7 +52,7 @@ internal sealed class ExcelRowReader : RawRowReader
     {
         while (Guard(_excel.Read))
         {
-            _row++;
+            if (++_row > XlsxLimits.MaxRows) throw XlsxLimits.TooManyRows(Path);
             var values = new string?[_width];
             var any = false;
             for (var i = 0; i < Math.Min(_width, _excel.FieldCount); i++)
@@ -64,7 +68,7 @@ internal sealed class ExcelRowReader : RawRowReader
         return false;
     }
 
-    private string? Cell(int column) => _excel.GetValue(column) switch
+    private string? Cell(int column) => _marked.Count > 0 && _marked.TryGetValue(CellText.Reference(column, _row), out var mark) ? mark : _excel.GetValue(column) switch
     {
         null => null,
         string s => s,
@@ -73,6 +77,20 @@ internal sealed class ExcelRowReader : RawRowReader
         bool b => CellText.Flag(b),
         var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>"trang tính 'Hồ sơ' (trang đầu trong 3) / sheet 'Hồ sơ' (the first of 3)": which sheet a load of this
+    /// workbook reads, said before it is read.</summary>
+    public static string SheetRead(string path)
+    {
+        XlsxLimits.Check(path, scanCells: false);
+        TextEncodings.EnsureRegistered();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var excel = ExcelReaderFactory.CreateReader(stream);
+        return excel.ResultsCount > 1
+            ? ProblemText.Of($"đọc trang tính '{excel.Name}' (trang đầu trong {excel.ResultsCount}; các trang khác không được đọc)",
+                $"reading sheet '{excel.Name}' (the first of {excel.ResultsCount}; the others are not read)")
+            : ProblemText.Of($"đọc trang tính '{excel.Name}'", $"reading sheet '{excel.Name}'");
+    }
 
     /// <summary>ExcelDataReader throws many exception types for damaged workbooks; all mean the same to us.</summary>
     private T Guard<T>(Func<T> action)

@@ -162,11 +162,21 @@ internal sealed class JsonRowReader : RawRowReader
         }
     }
 
+    private const int MaxElementBytes = 4 << 20;
+
     /// <summary>Keeps the unread bytes, growing the window when one element is larger than it, and reads more.</summary>
     private void Refill()
     {
         var unread = _end - _start;
-        if (unread == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        if (unread == _buffer.Length)
+        {
+            // One record of a sync export is a few KB; an element this large is not one, and would take the memory of the server.
+            if (_buffer.Length >= MaxElementBytes)
+                throw new SourceRejectedException(Path, ProblemText.Of(
+                    $"phần tử thứ {ProblemText.Count(_element + 1)} của mảng lớn hơn {ProblemText.Count(MaxElementBytes >> 20)} MB: không phải một bản ghi",
+                    $"element {_element + 1} of the array is larger than {MaxElementBytes >> 20} MB: not one record"));
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
         else if (_start > 0) _buffer.AsSpan(_start, unread).CopyTo(_buffer);
         _start = 0;
         _end = unread;

@@ -2,7 +2,7 @@ using IndicatorWarehouse.Ingestion.Records;
 
 namespace IndicatorWarehouse.Ingestion.Validation;
 
-/// <summary>Digitization rows: the dossier and agency, counts (empty = none) and 0/1 flags.</summary>
+/// <summary>Digitization rows: the dossier and agency, counts (empty = none; no more digitized than submitted) and 0/1 flags.</summary>
 internal sealed class DigitizationRowValidator : IRowValidator<DigitizationRecord>
 {
     public static readonly DigitizationRowValidator Instance = new();
@@ -16,9 +16,13 @@ internal sealed class DigitizationRowValidator : IRowValidator<DigitizationRecor
 
     public DigitizationRecord? Validate(FieldReader row)
     {
-        var code = row.Key = row.RequiredText(DossierCode);
-        var record = new DigitizationRecord(code, row.RequiredText(AgencyCode),
-            row.Count(Submitted), row.Count(Digitized), row.Count(Reused),
+        var code = row.Key = row.RequiredRecordCode(DossierCode);
+        var agency = row.RequiredCode(AgencyCode);
+        var (submitted, digitized) = (row.Count(Submitted), row.Count(Digitized));
+        if (digitized > submitted)
+            row.Fail(Digitized, ProblemText.Of($"{ProblemText.Count(digitized)} giấy tờ số hóa nhưng hồ sơ chỉ nộp {ProblemText.Count(submitted)}",
+                $"{digitized} documents digitized, but only {submitted} were submitted"));
+        var record = new DigitizationRecord(code, agency, submitted, digitized, row.Count(Reused),
             row.Flag(FromPersonalStore), row.Flag(PopulationDbUsed),
             row.OptionalFlag(ResultRequired), row.OptionalFlag(ResultElectronic), row.Text(ResultFileUrl));
         return row.Problem is null ? record : null;

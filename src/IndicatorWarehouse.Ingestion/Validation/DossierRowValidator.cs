@@ -2,7 +2,8 @@ using IndicatorWarehouse.Ingestion.Records;
 
 namespace IndicatorWarehouse.Ingestion.Validation;
 
-/// <summary>One-stop dossier rows: required fields, dates in order and not after the snapshot, known codes.</summary>
+/// <summary>One-stop dossier rows: required fields, codes of the one pattern, dates in order and none after the
+/// snapshot's as-of time, known codes.</summary>
 internal sealed class DossierRowValidator : IRowValidator<DossierRecord>
 {
     public static readonly DossierRowValidator Instance = new();
@@ -20,17 +21,19 @@ internal sealed class DossierRowValidator : IRowValidator<DossierRecord>
 
     public DossierRecord? Validate(FieldReader row)
     {
-        var code = row.Key = row.RequiredText(DossierCode);
-        var procedure = row.RequiredText(ProcedureCode);
-        var agency = row.RequiredText(AgencyCode);
+        var code = row.Key = row.RequiredRecordCode(DossierCode);
+        var procedure = row.RequiredCode(ProcedureCode);
+        var agency = row.RequiredCode(AgencyCode);
         var received = row.RequiredDate(ReceivedAt);
         row.NotAfterAsOf(ReceivedAt, received);
         var due = row.Date(DueAt);
         var finished = row.Date(FinishedAt);
         row.NotBefore(FinishedAt, finished, ReceivedAt, received);
+        row.NotAfterAsOf(FinishedAt, finished);
         var returned = row.Date(ReturnedAt);
         row.NotBefore(ReturnedAt, returned, ReceivedAt, received);
-        var record = new DossierRecord(code, procedure, row.Text(ProcedureName), row.Text(FieldCode), row.Text(FieldName),
+        row.NotAfterAsOf(ReturnedAt, returned);
+        var record = new DossierRecord(code, procedure, row.Text(ProcedureName), row.Code(FieldCode), row.Text(FieldName),
             agency, row.Text(AgencyName), row.NumberCode(ApplicantType, 1, 2),
             received, due, finished, returned,
             row.NumberCode(Status, 1, 10), row.NumberCode(Channel, 1, 3), row.NamedCode(OnlineService, CanonicalCodes.OnlineService),

@@ -57,7 +57,23 @@ internal sealed class FieldMap
     {
         string Expected(string or) => string.Join($" {or} ", headers.Select(h => $"'{h}'"));
         var (whichVi, which) = profile.IsCanonical ? ("", "") : ($" ({field.Name}, hồ sơ ánh xạ {profile.Name})", $" ({field.Name}, profile {profile.Name})");
-        return ProblemText.Of($"thiếu cột bắt buộc {Expected("hoặc")}{whichVi}; dòng tiêu đề có: {header}",
-            $"the required column {Expected("or")}{which} is missing; the header has: {header}");
+        var message = ProblemText.Of($"thiếu cột bắt buộc {Expected("hoặc")}{whichVi}; dòng tiêu đề có: {Shown(header)}",
+            $"the required column {Expected("or")}{which} is missing; the header has: {Shown(header)}");
+        // A file written with ';' (Excel's CSV in a Vietnamese locale) reads as one column whose name holds them all.
+        if (header.Count == 1 && profile.ReadOptions.Delimiter != ';' && header.Names[0].Contains(';'))
+            message = ProblemText.Of("dấu phân cách có vẻ là ';' — hãy dùng một hồ sơ ánh xạ có `delimiter: ';'`",
+                "the separator looks like ';' — use a profile with `delimiter: ';'`") + "; " + message;
+        return message;
     }
+
+    /// <summary>At most the first <see cref="ColumnsShown"/> column names, then "… (+N)": a message stays readable
+    /// (and small) whatever the header holds.</summary>
+    private static string Shown(RawHeader header)
+    {
+        var names = header.Names.Take(ColumnsShown).Select(n => n.Length > 60 ? n[..60] + "…" : n);
+        var more = header.Count - ColumnsShown;
+        return string.Join(", ", names) + (more > 0 ? $", … (+{ProblemText.Count(more)})" : "");
+    }
+
+    private const int ColumnsShown = 30;
 }

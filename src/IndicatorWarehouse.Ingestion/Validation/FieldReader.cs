@@ -5,9 +5,10 @@ using IndicatorWarehouse.Ingestion.Records;
 
 namespace IndicatorWarehouse.Ingestion.Validation;
 
-/// <summary>Reads one raw row's fields as typed values under a profile, keeping the first problem found.
+/// <summary>Reads one raw row's fields as typed values under a profile, keeping every field's first problem.
 /// A getter that meets a bad value records the problem and returns a default, so a validator reads every
-/// field straight through and checks <see cref="Problem"/> once at the end. One instance serves a whole file.</summary>
+/// field straight through and checks <see cref="Problem"/> once at the end: it names all the bad fields of the
+/// row, so staff fix them in one pass. One instance serves a whole file.</summary>
 internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
 {
     private const int EarliestYear = 2000;
@@ -17,17 +18,20 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
     private readonly string[] _dateFormats = [.. profile.DateFormats];
     private FieldMap _map = null!;
     private RawRow _row;
+    private readonly List<(string Field, string Reason)> _problems = [];
 
-    public RowProblem? Problem { get; private set; }
+    /// <summary>Every bad field of the row: their names joined by ", ", their reasons by "; ".</summary>
+    public RowProblem? Problem => _problems.Count == 0 ? null
+        : new RowProblem(Key, string.Join(", ", _problems.Select(p => p.Field)), string.Join("; ", _problems.Select(p => p.Reason)));
 
-    /// <summary>The natural key of the record being read, for the problem report.</summary>
-    public string? Key { get; set; }
+    /// <summary>The natural key of the record being read, for the problem report; null while it is unknown or empty.</summary>
+    public string? Key { get; set => field = string.IsNullOrEmpty(value) ? null : value; }
 
     public void Start(RawRow row, FieldMap map)
     {
         _row = row;
         _map = map;
-        Problem = null;
+        _problems.Clear();
         Key = null;
     }
 
@@ -42,10 +46,42 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
     public string? Text(CanonicalField field)
     {
         var text = TextValue.Clean(Raw(field));
+        if (text is not null && CellText.ErrorLiterals.Contains(text))
+        {
+            Fail(field, text == CellText.Uncalculated
+                ? ProblemText.Of("ô có công thức nhưng chưa có giá trị đã tính: hãy mở tệp bằng Excel và lưu lại",
+                    "the cell holds a formula without a calculated value: open the file in Excel and save it again")
+                : ProblemText.Of($"ô lỗi công thức Excel {text}, không phải giá trị", $"the cell is the Excel error {text}, not a value"));
+            return null;
+        }
         if (text is not null && profile.CodesFor(field) is { } codes && codes.TryTranslate(text, out var code)) text = code.Length == 0 ? null : code;
         if (text is not null && field.MaxLength is { } max && text.Length > max)
             Fail(field, ProblemText.Of($"dài {ProblemText.Count(text.Length)} ký tự, kho dữ liệu chỉ giữ tối đa {ProblemText.Count(max)}",
                 $"is {text.Length} characters long; the warehouse keeps at most {max}"));
+        return text;
+    }
+
+    /// <summary>A unit, procedure or field code (<see cref="SourceCode"/>); null when empty.</summary>
+    public string? Code(CanonicalField field)
+    {
+        var text = Text(field);
+        if (text is not null && !SourceCode.IsValid(text)) Fail(field, SourceCode.Problem(Raw(field)));
+        return text;
+    }
+
+    public string RequiredCode(CanonicalField field)
+    {
+        var code = Code(field);
+        if (code is null) Fail(field, EmptyButRequired);
+        return code ?? "";
+    }
+
+    /// <summary>A record's own code (dossier, PAKN): any text but a JSON object or array, which is a mapping gone wrong.</summary>
+    public string RequiredRecordCode(CanonicalField field)
+    {
+        var text = RequiredText(field);
+        if (text.Length > 0 && text[0] is '{' or '[')
+            Fail(field, ProblemText.Of($"'{Raw(field)}' là đối tượng/mảng JSON, không phải mã", $"'{Raw(field)}' is a JSON object or array, not a code"));
         return text;
     }
 
@@ -172,7 +208,10 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
 
     public void Fail(CanonicalField field, string reason) => Fail(field.Name, $"{Describe(field)}: {reason}");
 
-    public void Fail(string field, string reason) => Problem ??= new RowProblem(Key, field, reason);
+    public void Fail(string field, string reason)
+    {
+        if (!_problems.Exists(p => p.Field == field)) _problems.Add((field, reason));
+    }
 
     public string Describe(CanonicalField field) => _map.Describe(field);
 

@@ -19,7 +19,7 @@ internal sealed class FigureRowValidator : IRowValidator<FigureRecord>
 
     public FigureRecord? Validate(FieldReader row)
     {
-        var agency = row.RequiredText(AgencyCode);
+        var agency = row.RequiredCode(AgencyCode);
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(PeriodField);
         row.Key = PlanRecordKey.Of(agency, indicator, period);

@@ -3,7 +3,8 @@ using IndicatorWarehouse.Ingestion.Records;
 
 namespace IndicatorWarehouse.Ingestion.Validation;
 
-/// <summary>PAKN rows: required fields, dates in order and not after the snapshot, known codes. The channel
+/// <summary>PAKN rows: required fields, codes of the one pattern, dates in order and none after the snapshot's
+/// as-of time (the due date excepted), a publication date for a published answer, known codes. The channel
 /// list is open (source-formats.md ends it with "…"), so any well-formed code is kept.</summary>
 internal sealed partial class PaknRowValidator : IRowValidator<PaknRecord>
 {
@@ -18,8 +19,8 @@ internal sealed partial class PaknRowValidator : IRowValidator<PaknRecord>
 
     public PaknRecord? Validate(FieldReader row)
     {
-        var code = row.Key = row.RequiredText(FeedbackCode);
-        var agency = row.RequiredText(AgencyCode);
+        var code = row.Key = row.RequiredRecordCode(FeedbackCode);
+        var agency = row.RequiredCode(AgencyCode);
         var channel = row.Text(Channel);
         if (channel is not null && !ChannelCode().IsMatch(channel))
             row.Fail(Channel, ProblemText.Of(
@@ -29,9 +30,17 @@ internal sealed partial class PaknRowValidator : IRowValidator<PaknRecord>
         row.NotAfterAsOf(ReceivedAt, received);
         var handled = row.Date(HandledAt);
         row.NotBefore(HandledAt, handled, ReceivedAt, received);
+        row.NotAfterAsOf(HandledAt, handled);
+        var transferred = row.Date(TransferredAt);
+        row.NotAfterAsOf(TransferredAt, transferred);
+        var published = row.Date(PublishedAt);
+        row.NotAfterAsOf(PublishedAt, published);
+        var state = row.NamedCode(State, CanonicalCodes.PaknState);
+        if (state == "published" && published is null && row.Text(PublishedAt) is null)
+            row.Fail(PublishedAt, ProblemText.Of("trống nhưng trạng thái là 'published' (đã công khai): cần ngày công khai",
+                "is empty, but the state is 'published': a published answer has a publication date"));
         var record = new PaknRecord(code, agency, channel, row.NamedCode(Category, CanonicalCodes.PaknCategory),
-            received, row.Date(TransferredAt), row.Date(DueAt), handled,
-            row.NamedCode(State, CanonicalCodes.PaknState), row.Date(PublishedAt), row.NamedCode(Reaction, CanonicalCodes.Reaction));
+            received, transferred, row.Date(DueAt), handled, state, published, row.NamedCode(Reaction, CanonicalCodes.Reaction));
         return row.Problem is null ? record : null;
     }
 

@@ -17,7 +17,8 @@ internal sealed partial class TargetRowValidator : IRowValidator<TargetRecord>
 
     public TargetRecord? Validate(FieldReader row)
     {
-        var agency = row.RequiredText(AgencyCode);
+        // '*' is every unit of the plan's province.
+        var agency = row.RequiredText(AgencyCode) is "*" ? "*" : row.RequiredCode(AgencyCode);
         var indicator = row.RequiredText(Indicator);
         var period = row.RequiredText(Period);
         row.Key = PlanRecordKey.Of(agency, indicator, period);

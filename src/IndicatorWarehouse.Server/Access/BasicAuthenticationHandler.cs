@@ -14,7 +14,8 @@ namespace IndicatorWarehouse.Server.Access;
 /// <summary>HTTP Basic authentication against the users of the configuration. Browsers ask for the password
 /// themselves and scripts pass <c>-u name:password</c>; behind the reverse proxy the connection is TLS.</summary>
 internal sealed class BasicAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessConfig access, VerifiedCredentials verified)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessConfig access, VerifiedCredentials verified,
+    SignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
@@ -38,16 +39,39 @@ internal sealed class BasicAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("malformed credentials"));
         }
 
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "?";
+        if (throttle.WaitFor(name, address) is { } wait)
+        {
+            Context.Items[RetryAfterKey] = wait;
+            Logger.LogWarning("Đăng nhập bị tạm chặn / sign-in throttled: user {User} from {Address}, {Seconds} s left", name, address, (int)wait.TotalSeconds);
+            return Task.FromResult(AuthenticateResult.Fail("throttled"));
+        }
         var user = access.Users.FirstOrDefault(u => u.Name == name);
-        if (user is null || !verified.Check(header.Parameter, () => PasswordHash.Verify(password, user.PasswordHash)))
+        // An unknown user costs the same hash as a known one: the time taken does not tell which names exist.
+        var passed = verified.Check(header.Parameter, () => PasswordHash.Verify(password, user?.PasswordHash ?? SignInThrottle.Decoy));
+        if (!passed || user is null)
+        {
+            throttle.Failed(name, address);
+            Logger.LogWarning("Đăng nhập thất bại / sign-in failed: user {User} from {Address}", name, address);
             return Task.FromResult(AuthenticateResult.Fail("unknown user or wrong password"));
+        }
+        throttle.Succeeded(name, address);
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
+    private const string RetryAfterKey = "iw.retry-after";
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[RetryAfterKey] is TimeSpan wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.ContentType = "text/plain; charset=utf-8";
+            return Response.WriteAsync("Đăng nhập sai quá nhiều lần (429): hãy thử lại sau ít phút.");
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Basic realm=\"IndicatorWarehouse\", charset=\"UTF-8\"";
         Response.ContentType = "text/plain; charset=utf-8";

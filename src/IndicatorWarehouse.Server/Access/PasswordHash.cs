@@ -11,6 +11,9 @@ public static class PasswordHash
     private const string Scheme = "pbkdf2-sha256";
     private const int Iterations = 210_000, SaltBytes = 16, HashBytes = 32;
 
+    /// <summary>The shortest password `iw serve hash-password` accepts (NIST SP 800-63B asks for at least 8).</summary>
+    public const int MinimumLength = 10;
+
     public static string Create(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);

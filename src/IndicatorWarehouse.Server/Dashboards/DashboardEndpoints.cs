@@ -27,7 +27,14 @@ public static class DashboardEndpoints
         if (catalog.Find(slug) is not { } entry)
             return await PageResults.MessageAsync(http, "Không tìm thấy", $"Không có bảng điều khiển '{slug}'.", StatusCodes.Status404NotFound);
         if (entry.Dashboard is not { } dashboard)
-            return await PageResults.MessageAsync(http, "Tệp bảng điều khiển có lỗi", $"{entry.Path}: {entry.Error}", StatusCodes.Status500InternalServerError);
+        {
+            // The file's path and the parser's words are for the administrator, in the log; the page gives the reference.
+            var reference = ErrorPages.NewReference();
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IndicatorWarehouse.Dashboards")
+                .LogError("Tệp bảng điều khiển {Path} có lỗi: {Error} (mã tham chiếu {Reference})", entry.Path, entry.Error, reference);
+            return await PageResults.MessageAsync(http, "Tệp bảng điều khiển có lỗi (500)",
+                $"Bảng điều khiển '{slug}' chưa đọc được. Hãy báo quản trị viên mã tham chiếu {reference}.", StatusCodes.Status500InternalServerError);
+        }
 
         var queries = new DashboardQueries(database);
         var units = await queries.UnitsAsync(ct);

@@ -1,3 +1,4 @@
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Application.DrillDown;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Server.Access;
@@ -44,7 +45,7 @@ public static class DrillDownEndpoints
             using var stream = new MemoryStream();
             DrillDownFiles.WriteXlsx(drill, stream);
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"chi-tiet_{unit}_{period}_{indicator}.xlsx");
+                SafeFileName.Of("chi-tiet", unit, period, indicator) + ".xlsx");
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {

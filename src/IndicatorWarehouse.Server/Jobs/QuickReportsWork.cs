@@ -1,5 +1,7 @@
 using System.Globalization;
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Application.QuickReport;
+using IndicatorWarehouse.Application.Reports;
 
 namespace IndicatorWarehouse.Server.Jobs;
 
@@ -15,11 +17,11 @@ public sealed class QuickReportsWork(QuickReportService reports, UnitList units,
         foreach (var code in codes)
         {
             var report = await reports.BuildAsync(code, date, ct: ct);
-            await File.WriteAllTextAsync(Path.Combine(folder, FileName(code, date)), QuickReportText.Render(report), ct);
+            await File.WriteAllTextAsync(SafeFileName.In(folder, FileName(code, date)), QuickReportText.Render(report), ct);
         }
         return new JobWorkResult(true, codes.Count, $"{codes.Count} báo cáo nhanh trong {folder}.");
     }
 
     /// <summary>The name `iw quick-report --out` gives the same report.</summary>
-    public static string FileName(string agencyCode, DateOnly date) => $"bao-cao-nhanh_{agencyCode}_{date:yyyy-MM-dd}.txt";
+    public static string FileName(string agencyCode, DateOnly date) => ReportFiles.QuickReportName(agencyCode, date) + ".txt";
 }

@@ -1,3 +1,5 @@
+using IndicatorWarehouse.Application.Files;
+using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Server.Scorecards;
 
 namespace IndicatorWarehouse.Server.Jobs;
@@ -12,7 +14,7 @@ public sealed class ScorecardsWork(IScorecardDocuments? scorecards, UnitList uni
         Directory.CreateDirectory(folder);
         var codes = await units.ResolveAsync(ct);
         foreach (var code in codes)
-            await File.WriteAllBytesAsync(Path.Combine(folder, $"phieu-diem_{code}_{period}.pdf"), await scorecards.PdfAsync(code, period, ct), ct);
+            await File.WriteAllBytesAsync(SafeFileName.In(folder, SafeFileName.Of("phieu-diem", code, period) + ".pdf"), await scorecards.IssueAsync(code, period, IssuedBy.Scheduler("scorecards"), ct), ct);
         return new JobWorkResult(true, codes.Count, $"{codes.Count} phiếu điểm tháng {period} trong {folder}.");
     }
 }

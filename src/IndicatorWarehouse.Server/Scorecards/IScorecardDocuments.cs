@@ -8,7 +8,12 @@ public interface IScorecardDocuments
     /// <param name="month">YYYY-MM</param>
     Task<string> HtmlAsync(string agencyCode, string month, CancellationToken ct);
 
+    /// <summary>The latest figures as a PDF marked "bản xem, chưa phát hành": reading never issues.</summary>
     Task<byte[]> PdfAsync(string agencyCode, string month, CancellationToken ct);
+
+    /// <summary>Issues the scorecard (archived, a revision when figures changed) and returns the issued PDF.</summary>
+    /// <param name="issuedBy">who issues it, as the archive records it (<c>IssuedBy</c>)</param>
+    Task<byte[]> IssueAsync(string agencyCode, string month, string issuedBy, CancellationToken ct);
 }
 
 /// <summary>What the server says while no <see cref="IScorecardDocuments"/> is wired in.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using IndicatorWarehouse.Application.Files;
 using IndicatorWarehouse.Application.QuickReport;
+using IndicatorWarehouse.Application.Reports;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Server.Access;
@@ -11,7 +13,9 @@ using IndicatorWarehouse.Warehouse.Queries;
 namespace IndicatorWarehouse.Server.Scorecards;
 
 /// <summary>Reports on demand: the daily quick report (page and text file) and the monthly scorecard (HTML and PDF,
-/// through <see cref="IScorecardDocuments"/>; 501 while none is wired in).</summary>
+/// through <see cref="IScorecardDocuments"/>; 501 while none is wired in). Reading a scorecard (GET) shows the latest
+/// figures marked "bản xem, chưa phát hành" and issues nothing; an administrator issues one with a POST carrying the
+/// antiforgery token, and the archive records who.</summary>
 public static class ReportEndpoints
 {
     public static void MapReports(this IEndpointRouteBuilder app)
@@ -21,6 +25,7 @@ public static class ReportEndpoints
         group.MapGet("/quick-report.txt", QuickReportText);
         group.MapGet("/scorecards/{unit}/{month}.pdf", ScorecardPdf);
         group.MapGet("/scorecards/{unit}/{month}", ScorecardHtml);
+        app.MapPost("/scorecards/{unit}/{month}/issue", IssueScorecard).RequireAuthorization(Roles.AdminPolicy).AddEndpointFilter<AntiforgeryCheck>();
     }
 
     private static async Task<IResult> QuickReportPage(string? unit, string? date, HttpContext http, WarehouseDatabase database,
@@ -55,15 +60,34 @@ public static class ReportEndpoints
         }
     }
 
-    private static async Task<IResult> ScorecardHtml(string unit, string month, HttpContext http, ScorecardSlot slot, CancellationToken ct) =>
-        slot.Documents is not { } scorecards
-            ? await Missing(http)
-            : Results.Content(await scorecards.HtmlAsync(unit, month, ct), "text/html; charset=utf-8");
+    private static async Task<IResult> ScorecardHtml(string unit, string month, HttpContext http, ScorecardSlot slot, WarehouseDatabase database,
+        CancellationToken ct) =>
+        slot.Documents is not { } scorecards ? await Missing(http)
+        : await BadScorecardUrlAsync(unit, month, http, database, ct) is { } bad ? bad
+        : Results.Content(await scorecards.HtmlAsync(unit, month, ct), "text/html; charset=utf-8");
 
-    private static async Task<IResult> ScorecardPdf(string unit, string month, HttpContext http, ScorecardSlot slot, CancellationToken ct) =>
-        slot.Documents is not { } scorecards
-            ? await Missing(http)
-            : Results.File(await scorecards.PdfAsync(unit, month, ct), "application/pdf", $"phieu-diem_{unit}_{month}.pdf");
+    private static async Task<IResult> ScorecardPdf(string unit, string month, HttpContext http, ScorecardSlot slot, WarehouseDatabase database,
+        CancellationToken ct) =>
+        slot.Documents is not { } scorecards ? await Missing(http)
+        : await BadScorecardUrlAsync(unit, month, http, database, ct) is { } bad ? bad
+        : Results.File(await scorecards.PdfAsync(unit, month, ct), "application/pdf", SafeFileName.Of("phieu-diem", unit, month) + ".pdf");
+
+    private static async Task<IResult> IssueScorecard(string unit, string month, HttpContext http, ScorecardSlot slot, WarehouseDatabase database,
+        CancellationToken ct) =>
+        slot.Documents is not { } scorecards ? await Missing(http)
+        : await BadScorecardUrlAsync(unit, month, http, database, ct) is { } bad ? bad
+        : Results.File(await scorecards.IssueAsync(unit, month, IssuedBy.WebAdmin(http.User.Identity!.Name!), ct), "application/pdf",
+                SafeFileName.Of("phieu-diem", unit, month) + ".pdf");
+
+    /// <summary>400 for a month that is not YYYY-MM, 404 for a unit the warehouse does not have; null when the URL is good.</summary>
+    private static async Task<IResult?> BadScorecardUrlAsync(string unit, string month, HttpContext http, WarehouseDatabase database, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            return await PageResults.MessageAsync(http, "Phiếu điểm tháng", "Tháng phải có dạng YYYY-MM, ví dụ 2026-09.", StatusCodes.Status400BadRequest);
+        if (!(await new DashboardQueries(database).UnitsAsync(ct)).Any(u => u.Code == unit))
+            return await PageResults.MessageAsync(http, "Phiếu điểm tháng", "Không có đơn vị này trong kho dữ liệu.", StatusCodes.Status404NotFound);
+        return null;
+    }
 
     private static Task<IResult> Missing(HttpContext http) =>
         PageResults.MessageAsync(http, "Phiếu điểm tháng", ScorecardsMissing.Message, StatusCodes.Status501NotImplemented);

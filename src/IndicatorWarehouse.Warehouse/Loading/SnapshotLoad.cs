@@ -7,7 +7,11 @@ public sealed record SnapshotFile(string Source, string FileName, string FileHas
 
 /// <summary>Where a source's rows go: the dialect script (<c>load/&lt;name&gt;.sql</c>, run step by step) and the
 /// staging table with its columns, in the order the staged values come.</summary>
-public sealed record LoadTarget(string Script, string StagingName, IReadOnlyList<string> Columns);
+public sealed record LoadTarget(string Script, string StagingName, IReadOnlyList<string> Columns)
+{
+    /// <summary>The columns that name one record (the script's drop_duplicates step keeps its last line); default the first.</summary>
+    public IReadOnlyList<string> Key { get; init; } = [Columns[0]];
+}
 
 /// <summary>One row read from the file: the values to stage, or why it goes to quarantine instead.</summary>
 public sealed record StagedRow(int Line, object?[]? Values, string RawJson, string? RecordKey, string? ProblemField, string? ProblemReason)
@@ -23,4 +27,8 @@ public sealed record SnapshotResult(
     long SnapshotId, bool AlreadyLoaded, long Read, long Inserted, long Updated, long Unchanged, long Stale, long Quarantined, TimeSpan Elapsed)
 {
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0;
+
+    /// <summary>Lines replaced by a later line of the same record in the same file whose content differs: the last line
+    /// wins (as documented), but these are not "unchanged" — the file contradicts itself, and the summary says so.</summary>
+    public long Superseded { get; init; }
 }

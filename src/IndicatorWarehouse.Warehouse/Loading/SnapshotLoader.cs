@@ -50,15 +50,21 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         var stageClock = Stopwatch.StartNew();
         var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, loadedAt, rows, progress, ct);
         StepTrace.Write($"staging {read:N0} rows: {stageClock.ElapsedMilliseconds} ms");
+        long superseded = 0;
         foreach (var name in steps.Keys.Where(k => k is not ("create_staging" or "count_actions" or "drop_staging")))
+        {
+            if (name == "drop_duplicates") superseded = await CountSupersededAsync(connection, tx, target, ct);
             await Step(name);
+        }
         var actions = (await connection.QueryAsync<(string Action, long N)>(steps["count_actions"], parameters, tx))
             .ToDictionary(a => a.Action, a => a.N);
         await Step("drop_staging");
 
-        // Lines superseded by a later line of the same record in this file count as unchanged.
+        // Lines superseded by a later line of the same record in this file with the same content count as unchanged;
+        // with other content, as superseded.
         var result = new SnapshotResult(snapshotId, false, read, actions.GetValueOrDefault("I"), actions.GetValueOrDefault("U"),
-            actions.GetValueOrDefault("N") + (read - quarantined - actions.Values.Sum()), actions.GetValueOrDefault("S"), quarantined, clock.Elapsed);
+            actions.GetValueOrDefault("N") + (read - quarantined - actions.Values.Sum()) - superseded, actions.GetValueOrDefault("S"), quarantined,
+            clock.Elapsed) { Superseded = superseded };
         await connection.ExecuteAsync(
             "UPDATE etl_snapshot SET rows_read = @Read, rows_inserted = @Inserted, rows_updated = @Updated, " +
             "rows_unchanged = @Unchanged, rows_quarantined = @Quarantined WHERE snapshot_id = @SnapshotId", result, tx);
@@ -96,6 +102,19 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         await quarantine.CompleteAsync(ct);
         progress?.Report(read);
         return (read, quarantined);
+    }
+
+    /// <summary>Staged lines that a later line of the same record replaces with different content. Run after the
+    /// script's index_staging step (the key's index makes it one lookup per line). The SQL is the same on every database:
+    /// null-safe equality written out instead of SQLite's IS.</summary>
+    private Task<long> CountSupersededAsync(DbConnection connection, DbTransaction tx, LoadTarget target, CancellationToken ct)
+    {
+        var table = database.Dialect.StagingTable(target.StagingName);
+        var sameKey = string.Join(" AND ", target.Key.Select(k => $"l.{k} = s.{k}"));
+        var sameContent = string.Join(" AND ", target.Columns.Except(target.Key).Select(c => $"(l.{c} = s.{c} OR (l.{c} IS NULL AND s.{c} IS NULL))"));
+        var sql = $"SELECT COUNT(*) FROM {table} s WHERE EXISTS (SELECT 1 FROM {table} l WHERE {sameKey} AND l.line_no > s.line_no AND NOT ({sameContent}))";
+        return StepTrace.TimeAsync("count_superseded",
+            () => connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct)));
     }
 
     private static string Iso(DateTime t) => IsoTime.Text(t);

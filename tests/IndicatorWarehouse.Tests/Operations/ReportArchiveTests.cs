@@ -17,14 +17,14 @@ public sealed class ReportArchiveTests
         var archive = new ReportArchive(w.Database);
         var before = new Dictionary<string, double?> { ["processed_late"] = await probe.CountAsync("processed_late", "2026-10") };
         var first = await archive.StatusAsync("scorecard", "TNI.SYT", "2026-10", before);
-        var originalId = await archive.ArchiveAsync("scorecard", "TNI.SYT", "2026-10", first, before, "2026.1", "a.pdf", [1, 2, 3], DateTime.Now);
+        var originalId = await archive.ArchiveAsync("scorecard", "TNI.SYT", "2026-10", first, before, "2026.1", "a.pdf", [1, 2, 3], DateTime.Now, "lan");
 
         // A later snapshot corrects the dossier: it was in fact finished after its deadline.
         await probe.DossiersAsync(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-09T08:00:00"));
         await probe.BuildAsync(new());
         var after = new Dictionary<string, double?> { ["processed_late"] = await probe.CountAsync("processed_late", "2026-10") };
         var revision = await archive.StatusAsync("scorecard", "TNI.SYT", "2026-10", after);
-        var revisionId = await archive.ArchiveAsync("scorecard", "TNI.SYT", "2026-10", revision, after, "2026.1", "b.pdf", [4, 5], DateTime.Now);
+        var revisionId = await archive.ArchiveAsync("scorecard", "TNI.SYT", "2026-10", revision, after, "2026.1", "b.pdf", [4, 5], DateTime.Now, "lan");
 
         Assert.False(first.IsRevision);
         Assert.True(revision.IsRevision);
@@ -44,7 +44,7 @@ public sealed class ReportArchiveTests
         var archive = new ReportArchive(w.Database);
         var figures = new Dictionary<string, double?> { ["on_time_rate_766"] = 97.5, ["pakn_on_time_rate"] = null };
         await archive.ArchiveAsync("ranking", "TNI", "2026-10", await archive.StatusAsync("ranking", "TNI", "2026-10", figures),
-            figures, "2026.1", "r.pdf", [9], DateTime.Now);
+            figures, "2026.1", "r.pdf", [9], DateTime.Now, "lan");
 
         var again = await archive.StatusAsync("ranking", "TNI", "2026-10", new Dictionary<string, double?>(figures));
 

@@ -40,12 +40,12 @@ public sealed class JobsCommandTests(ProvinceWarehouse province) : IDisposable
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add("hash-password");
         using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("bí mật");
+        await process.StandardInput.WriteLineAsync("bí mật của lan");
         process.StandardInput.Close();
         var hash = (await process.StandardOutput.ReadToEndAsync()).Trim();
         await process.WaitForExitAsync();
 
-        Assert.True(PasswordHash.Verify("bí mật", hash), hash);
+        Assert.True(PasswordHash.Verify("bí mật của lan", hash), hash);
     }
 
     public void Dispose()

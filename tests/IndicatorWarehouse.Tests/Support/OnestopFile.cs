@@ -26,6 +26,15 @@ public static class OnestopFile
         return path;
     }
 
+    /// <summary><see cref="Row"/> with some fields replaced (values written as given, CSV quoting included).</summary>
+    public static string RowWith(int i, params (string Column, string Value)[] changes)
+    {
+        var columns = Header.Split(',');
+        var values = Row(i).Split(',');
+        foreach (var (column, value) in changes) values[Array.IndexOf(columns, column)] = value;
+        return string.Join(',', values);
+    }
+
     public static string Row(int i, int version = 0)
     {
         var received = new DateTime(2026, 1, 5, 8, 0, 0).AddDays(i % 300).AddMinutes(i % 480);

@@ -35,6 +35,9 @@ public sealed record ScorecardModel
 
     /// <summary>Set when this issue revises an earlier one of the same month ("Bản điều chỉnh").</summary>
     public RevisionNote? Revision { get; init; }
+
+    /// <summary>A preview read on the web: latest figures, not issued, and marked so on the page.</summary>
+    public bool Preview { get; init; }
 }
 
 /// <summary>A rate this month, and its monthly series up to this month (the unit with its predecessors before the 2025 mergers).</summary>

@@ -42,16 +42,19 @@ public sealed class CsvRowReaderTests : IDisposable
     }
 
     [Fact]
-    public void Read_FieldsLongerThanTheBuffer_AreReadWhole()
+    public void Read_FieldsAcrossTheBufferEdge_AreReadWhole_AndFieldsOverTheCellLimitAreCutOnePast()
     {
-        var longText = new string('ạ', 100_000);
-        var path = _folder.Write("long.csv", $"a,b\n{longText},\"{longText}\"\nx,y\n");
+        var longText = new string('ạ', 30_000);
+        var tooLong = new string('x', 100_000);
+        var path = _folder.Write("long.csv", $"a,b,c\n{longText},{longText},\"{longText}\"\n{tooLong},\"{tooLong}\",z\nx,y,w\n");
         using var reader = RawRowReader.Open(path);
         var rows = reader.ReadAll().ToList();
 
-        Assert.Equal(longText, rows[0]["a"]);
-        Assert.Equal(longText, rows[0]["b"]);
-        Assert.Equal("y", rows[1]["b"]);
+        Assert.Equal(longText, rows[0]["c"]);
+        Assert.Equal(CellLimit.MaxChars + 1, rows[1]["a"]!.Length);
+        Assert.Equal(CellLimit.MaxChars + 1, rows[1]["b"]!.Length);
+        Assert.Equal("z", rows[1]["c"]);
+        Assert.Equal("y", rows[2]["b"]);
     }
 
     [Fact]

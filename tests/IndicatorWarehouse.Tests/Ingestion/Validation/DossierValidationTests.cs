@@ -187,11 +187,13 @@ public sealed class DossierValidationTests : IDisposable
     }
 
     [Fact]
-    public void ReadDossiers_SeveralProblems_FirstInFieldOrderReported()
+    public void ReadDossiers_SeveralProblems_EveryBadFieldReportedInFieldOrder()
     {
         var outcome = ReadOne(new() { ["agency_code"] = "", ["status"] = "99" });
 
-        Assert.Equal("agency_code", outcome.Problem!.Field);
+        Assert.Equal("agency_code, status", outcome.Problem!.Field);
+        Assert.StartsWith("agency_code: trống nhưng bắt buộc phải có", outcome.Problem.Reason);
+        Assert.Contains("; status: '99' không phải giá trị được chấp nhận", outcome.Problem.Reason);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed partial class RunningServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RunningServer> StartAsync(WarehouseSettings warehouse, Action<ServeConfig>? configure = null)
+    public static async Task<RunningServer> StartAsync(WarehouseSettings warehouse, Action<ServeConfig>? configure = null,
+        Func<ServeConfig, IndicatorWarehouse.Server.Scorecards.IScorecardDocuments>? scorecards = null)
     {
         var hash = PasswordHash.Create(Password);
         var config = new ServeConfig
@@ -42,7 +43,7 @@ public sealed partial class RunningServer : IAsyncDisposable
             Sources = [new SourceConfig { Name = "mot-cua", Kind = "onestop", Folder = Path.Combine(Path.GetTempPath(), "iw-drop-" + Guid.NewGuid().ToString("N")[..8]) }],
         };
         configure?.Invoke(config);
-        var app = ServerHost.Build(new ServeOptions(warehouse, config, ["http://127.0.0.1:0"]));
+        var app = ServerHost.Build(new ServeOptions(warehouse, config, ["http://127.0.0.1:0"]) { Scorecards = scorecards?.Invoke(config) });
         await app.StartAsync();
         return new RunningServer(app, new Uri(app.Urls.First() + "/"));
     }
