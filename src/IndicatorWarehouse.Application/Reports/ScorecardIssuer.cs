@@ -30,7 +30,7 @@ public sealed class ScorecardIssuer(WarehouseDatabase database, ReferenceFiles r
     /// the web shows. Nothing is archived and no file is left behind.</summary>
     public async Task<byte[]> PreviewAsync(ReportWriter writer, string agencyCode, string month, CancellationToken ct = default)
     {
-        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, DateOnly.FromDateTime(DateTime.Now), ct);
+        var model = await new ScorecardQuery(database, reference).LoadAsync(agencyCode, month, database.Clock.Today, ct);
         var folder = Path.Combine(Path.GetTempPath(), "iw-preview-" + Guid.NewGuid().ToString("N"));
         try
         {
