@@ -56,6 +56,9 @@ public static class ServerHost
         services.Configure<ForwardedHeadersOptions>(forwarded => Trust(forwarded, config.Proxy));
 
         var app = builder.Build();
+        // The warehouse is in use for as long as the server runs: `iw restore` refuses meanwhile.
+        var inUse = database.Dialect.HoldInUse(database.ConnectionString);
+        app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
         app.UseForwardedHeaders();
         if (config.Proxy.PathBase is { } pathBase) app.UsePathBase(pathBase);
         app.UseRouting();

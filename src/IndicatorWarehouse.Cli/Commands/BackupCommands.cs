@@ -31,11 +31,14 @@ internal static class BackupCommands
         CommandAction.Set(command, async (parse, ct) =>
         {
             var restored = await new BackupService(GlobalOptions.Settings(parse).Open()).RestoreAsync(parse.GetValue(file)!, ct);
+            if (restored.FoldedWalBytes > 0)
+                Console.WriteLine($"Bản sao lưu có tệp -wal ({(restored.FoldedWalBytes / 1024.0).ToString("N0", Vi)} KB dữ liệu đã ghi): đã gộp vào kho " +
+                                  "/ the backup's -wal file held committed data: folded in.");
             Console.WriteLine($"Đã khôi phục {restored.Warehouse}: {Megabytes(restored.Bytes)} MB, {restored.Snapshots.ToString("N0", Vi)} lô / warehouse restored.");
             if (restored.PendingMigrations.Count > 0)
                 Console.WriteLine($"Bản sao lưu cũ hơn phiên bản này ({string.Join(", ", restored.PendingMigrations)}): chạy `iw init` để cập nhật lược đồ.");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.None);
         return command;
     }
 

@@ -15,7 +15,7 @@ internal static class Index766Command
             var rows = Index766InputFile.Score(parse.GetValue(input)!, ReferenceFiles.Default().Index766Rules());
             Index766ScoreJson.Write(rows, Console.Out);
             return Task.FromResult(CommandAction.Ok);
-        });
+        }, WarehouseUse.None);
         return new Command("index766", "Bộ chỉ số 766 (Quyết định 766/QĐ-TTg)") { score };
     }
 }
