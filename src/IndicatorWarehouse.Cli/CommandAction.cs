@@ -27,7 +27,8 @@ internal static class CommandAction
                     "--busy-timeout SECONDS (IW_BUSY_TIMEOUT).");
                 return Failed;
             }
-            catch (Exception e) when (e is ReadOnlyViolationException or IndicatorWarehouse.Warehouse.Snapshots.SnapshotConflictException)
+            catch (Exception e) when (e is ReadOnlyViolationException or IndicatorWarehouse.Warehouse.Snapshots.SnapshotConflictException
+                                           or IndicatorWarehouse.Warehouse.Queries.QueryLimitException)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return Refused;

@@ -38,6 +38,7 @@ public static class ServerHost
         services.AddSingleton(options.Clock);
         services.AddSingleton(config.Access);
         services.AddSingleton(config.Alerts);
+        services.AddSingleton(config.Sql);
         services.AddSingleton(new AlertService(database, options.Reference));
         services.AddSingleton(new ScorecardSlot(options.Scorecards));
         services.AddSingleton(new DashboardCatalog(ServeConfigFile.DashboardsFolder(config)));

@@ -22,10 +22,13 @@ public static class ResultFormatter
 
     public static void WriteCsv(QueryResult result, TextWriter output)
     {
-        output.WriteLine(string.Join(',', result.Columns.Select(Quote)));
+        output.WriteLine(CsvLine(result.Columns));
         foreach (var row in result.Rows)
-            output.WriteLine(string.Join(',', row.Select(v => Quote(Text(v)))));
+            output.WriteLine(CsvLine(row));
     }
+
+    /// <summary>One CSV line of column names or values, for writers that stream rows as they are read.</summary>
+    public static string CsvLine(IEnumerable<object?> values) => string.Join(',', values.Select(v => Quote(Text(v))));
 
     private static void WriteJson(QueryResult result, TextWriter output)
     {
