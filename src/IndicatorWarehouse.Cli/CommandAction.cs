@@ -11,7 +11,7 @@ internal static class CommandAction
 
     /// <summary>Sets the command's body, run behind the <see cref="WarehouseGate"/> for the <paramref name="use"/> it makes
     /// of the warehouse.</summary>
-    public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> body, WarehouseUse use = WarehouseUse.Existing) =>
+    public static void Set(Command command, Func<ParseResult, CancellationToken, Task<int>> body, WarehouseUse use = WarehouseUse.Writes) =>
         command.SetAction(async (parse, ct) =>
         {
             try

@@ -8,6 +8,7 @@ using IndicatorWarehouse.Server.Archive;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
+using IndicatorWarehouse.Server.Errors;
 using IndicatorWarehouse.Server.Health;
 using IndicatorWarehouse.Server.Jobs;
 using IndicatorWarehouse.Server.Scorecards;
@@ -61,6 +62,7 @@ public static class ServerHost
         var inUse = database.Dialect.HoldInUse(database.ConnectionString);
         app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
         app.UseForwardedHeaders();
+        app.UseBusyWarehousePage();
         if (config.Proxy.PathBase is { } pathBase) app.UsePathBase(pathBase);
         app.UseRouting();
         app.UseAuthentication();

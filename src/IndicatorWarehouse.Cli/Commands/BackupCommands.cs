@@ -19,7 +19,7 @@ internal static class BackupCommands
             var copy = await new BackupService(GlobalOptions.Settings(parse).Open()).BackupAsync(parse.GetValue(output)!, ct);
             Console.WriteLine($"Đã sao lưu vào {copy.File}: {Megabytes(copy.Bytes)} MB, {copy.Snapshots.ToString("N0", Vi)} lô / backup written.");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 

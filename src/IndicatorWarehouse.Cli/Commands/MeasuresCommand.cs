@@ -19,7 +19,7 @@ internal static class MeasuresCommand
                 .ForAsync(parse.GetValue(agency)!, parse.GetValue(period)!, parse.GetValue(lineage), ct);
             MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }

@@ -22,7 +22,7 @@ internal static class SqlCommand
                 .RunAsync(parse.GetValue(query)!, ct: ct);
             ResultFormatter.Write(result, parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }
