@@ -37,7 +37,7 @@ public static class SqlEndpoints
         {
             result = await Query(database, config).RunAsync(sql, limit, ct);
         }
-        catch (Exception e) when (Refusal(e) is { } refusal)
+        catch (Exception e) when (Refusal(database, e) is { } refusal)
         {
             error = refusal;
         }
@@ -70,7 +70,7 @@ public static class SqlEndpoints
             await csv!.FlushAsync(ct);
             return Results.Empty;
         }
-        catch (Exception e) when (Refusal(e) is { } error)
+        catch (Exception e) when (Refusal(database, e) is { } error)
         {
             if (!http.Response.HasStarted && csv is null)
                 return await PageResults.HtmlAsync<SqlPage>(http, new() { ["Sql"] = sql, ["Limit"] = limit, ["Error"] = error }, StatusCodes.Status400BadRequest);
@@ -92,12 +92,13 @@ public static class SqlEndpoints
 
     private static AdHocQuery Query(WarehouseDatabase database, SqlPageConfig config) => new(database, TimeSpan.FromSeconds(config.TimeoutSeconds));
 
-    /// <summary>What the page says when a statement is refused or stopped; null for failures that are not the statement's.</summary>
-    private static string? Refusal(Exception e) => e switch
+    /// <summary>What the page says when a statement is refused or stopped; null for failures that are not the statement's
+    /// (a busy warehouse gets the 503 page).</summary>
+    private static string? Refusal(WarehouseDatabase database, Exception e) => e switch
     {
         ReadOnlyViolationException => "Bị từ chối: " + e.Message,
         QueryLimitException => "Đã dừng: " + e.Message,
-        DbException => "Lỗi SQL: " + e.Message,
+        DbException when !database.Dialect.IsTransient(e) => "Lỗi SQL: " + e.Message,
         _ => null,
     };
 }
