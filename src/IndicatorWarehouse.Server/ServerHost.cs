@@ -29,6 +29,10 @@ public static class ServerHost
         var config = options.Config;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls([.. options.Urls]);
+        // Started by the Windows Service Control Manager or by systemd (Type=notify), the server reports its start and
+        // stop to it and logs to its log; started any other way, both do nothing.
+        builder.Services.AddWindowsService(service => service.ServiceName = "iw-serve");
+        builder.Services.AddSystemd();
 
         var services = builder.Services;
         var database = options.Warehouse.Open();
