@@ -5,6 +5,7 @@ using IndicatorWarehouse.Application.Alerts;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Alerts;
 using IndicatorWarehouse.Server.Archive;
+using IndicatorWarehouse.Server.Caching;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
@@ -17,6 +18,7 @@ using IndicatorWarehouse.Warehouse;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace IndicatorWarehouse.Server;
 
@@ -57,6 +59,7 @@ public static class ServerHost
         services.AddSingleton<HtmlRenderService>();
         services.AddSingleton<VerifiedCredentials>();
         services.AddAntiforgery();
+        WarehousePageCache.AddTo(services);
         services.AddSingleton<AntiforgeryCheck>();
         AddAccess(services, config.Access);
         services.Configure<ForwardedHeadersOptions>(forwarded => Trust(forwarded, config.Proxy));
@@ -71,6 +74,7 @@ public static class ServerHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapHealth();
         app.MapDashboards();
         app.MapReports();
