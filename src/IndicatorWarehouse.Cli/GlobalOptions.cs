@@ -30,6 +30,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<int?> BusyTimeout = new("--busy-timeout")
+    {
+        Description = $"seconds to wait for another process's write before failing (default {IndicatorWarehouse.Warehouse.Dialects.Sqlite.SqliteDialect.DefaultBusyTimeoutSeconds}, or IW_BUSY_TIMEOUT)",
+        Recursive = true,
+    };
+
     public static void AddTo(RootCommand root)
     {
         Provider.AcceptOnlyFromAmong("sqlite", "sqlserver");
@@ -37,8 +43,10 @@ internal static class GlobalOptions
         root.Options.Add(Provider);
         root.Options.Add(Connection);
         root.Options.Add(TimeZone);
+        root.Options.Add(BusyTimeout);
     }
 
     public static WarehouseSettings Settings(ParseResult parse) =>
-        WarehouseSettings.From(parse.GetValue(Provider), parse.GetValue(Db), parse.GetValue(Connection), parse.GetValue(TimeZone));
+        WarehouseSettings.From(parse.GetValue(Provider), parse.GetValue(Db), parse.GetValue(Connection), parse.GetValue(TimeZone),
+            parse.GetValue(BusyTimeout));
 }

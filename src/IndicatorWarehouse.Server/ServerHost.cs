@@ -5,9 +5,11 @@ using IndicatorWarehouse.Application.Alerts;
 using IndicatorWarehouse.Server.Access;
 using IndicatorWarehouse.Server.Alerts;
 using IndicatorWarehouse.Server.Archive;
+using IndicatorWarehouse.Server.Caching;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Dashboards;
 using IndicatorWarehouse.Server.DrillDown;
+using IndicatorWarehouse.Server.Errors;
 using IndicatorWarehouse.Server.Health;
 using IndicatorWarehouse.Server.Jobs;
 using IndicatorWarehouse.Server.Pages;
@@ -17,6 +19,7 @@ using IndicatorWarehouse.Warehouse;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace IndicatorWarehouse.Server;
 
@@ -29,6 +32,10 @@ public static class ServerHost
         var config = options.Config;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls([.. options.Urls]);
+        // Started by the Windows Service Control Manager or by systemd (Type=notify), the server reports its start and
+        // stop to it and logs to its log; started any other way, both do nothing.
+        builder.Services.AddWindowsService(service => service.ServiceName = "iw-serve");
+        builder.Services.AddSystemd();
 
         var services = builder.Services;
         var database = options.Warehouse.Open(options.Clock);
@@ -40,6 +47,7 @@ public static class ServerHost
         services.AddSingleton(database.Clock);
         services.AddSingleton(config.Access);
         services.AddSingleton(config.Alerts);
+        services.AddSingleton(config.Sql);
         services.AddSingleton(new AlertService(database, options.Reference));
         services.AddSingleton(new ScorecardSlot(options.Scorecards));
         services.AddSingleton(new DashboardCatalog(ServeConfigFile.DashboardsFolder(config)));
@@ -54,6 +62,7 @@ public static class ServerHost
         services.AddSingleton<VerifiedCredentials>();
         services.AddSingleton<SignInThrottle>();
         services.AddAntiforgery();
+        WarehousePageCache.AddTo(services);
         services.AddSingleton<AntiforgeryCheck>();
         AddAccess(services, config.Access);
         services.Configure<ForwardedHeadersOptions>(forwarded => Trust(forwarded, config.Proxy));
@@ -61,11 +70,16 @@ public static class ServerHost
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorPages.UnhandledAsync });
         app.UseStatusCodePages(ErrorPages.StatusAsync);
+        // The warehouse is in use for as long as the server runs: `iw restore` refuses meanwhile.
+        var inUse = database.Dialect.HoldInUse(database.ConnectionString);
+        app.Lifetime.ApplicationStopped.Register(inUse.Dispose);
         app.UseForwardedHeaders();
+        app.UseBusyWarehousePage();
         if (config.Proxy.PathBase is { } pathBase) app.UsePathBase(pathBase);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapHealth();
         app.MapDashboards();
         app.MapReports();

@@ -5,12 +5,13 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using IndicatorWarehouse.Benchmarks.Pipeline;
 using IndicatorWarehouse.Benchmarks.Scorecards;
 
-// `pipeline` and `scorecards` are the scripted end-to-end runs; anything else goes to BenchmarkDotNet
+// `pipeline`, `scorecards` and `dashboards` (a load test of a running `iw serve`) are the scripted end-to-end runs; anything else goes to BenchmarkDotNet
 // (e.g. `--filter '*'` for every micro benchmark).
 return args.FirstOrDefault() switch
 {
     "pipeline" => await PipelineRun.MainAsync(args[1..]),
     "scorecards" => await ScorecardRun.MainAsync(args[1..]),
+    "dashboards" => await IndicatorWarehouse.Benchmarks.Dashboards.DashboardLoadRun.MainAsync(args[1..]),
     _ => Micro(args),
 };
 

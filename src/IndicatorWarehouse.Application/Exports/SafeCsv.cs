@@ -15,17 +15,10 @@ public sealed class SafeCsv(TextWriter output)
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
     private static readonly char[] NeedsQuotes = [',', '"', '\n', '\r'];
 
-    public void WriteRow(IEnumerable<object?> cells)
-    {
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first) output.Write(',');
-            output.Write(Cell(cell));
-            first = false;
-        }
-        output.Write("\r\n");
-    }
+    public void WriteRow(IEnumerable<object?> cells) => output.Write(Line(cells) + "\r\n");
+
+    /// <summary>One row as it goes into the file, without its line end: for writers that stream rows as they are read.</summary>
+    public static string Line(IEnumerable<object?> cells) => string.Join(',', cells.Select(Cell));
 
     /// <summary>One cell as it goes into the file.</summary>
     public static string Cell(object? value)

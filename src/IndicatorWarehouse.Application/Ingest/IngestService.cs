@@ -22,15 +22,16 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
     /// through the profile (canonical form without one), and loads it as one snapshot.</summary>
     /// <param name="asOf">the moment the file describes, in the data's time zone; default now on the data's clock — rows
     /// received after it are quarantined</param>
+    /// <param name="reload">load it again even if this content is in force (see <see cref="SnapshotFile.Reload"/>)</param>
     public Task<SnapshotResult> IngestFileAsync(SourceKind kind, string path, DateTime? asOf = null, string? profileName = null,
-        IProgress<long>? progress = null, CancellationToken ct = default) =>
-        LoadFileAsync(kind, path, profileName is null ? null : reference.Profiles().Get(profileName), asOf ?? database.Clock.Now, progress, ct);
+        IProgress<long>? progress = null, CancellationToken ct = default, bool reload = false) =>
+        LoadFileAsync(kind, path, profileName is null ? null : reference.Profiles().Get(profileName), asOf ?? database.Clock.Now, progress, ct, reload);
 
     /// <summary>As <see cref="IngestFileAsync"/>, with the profile itself (e.g. a shipped one adapted to how
     /// `iw quarantine export` writes rows back). An as-of later than now is refused: data cannot describe a moment
     /// still to come, and one such snapshot would carry every period up to it.</summary>
     public async Task<SnapshotResult> LoadFileAsync(SourceKind kind, string path, MappingProfile? profile, DateTime asOf,
-        IProgress<long>? progress = null, CancellationToken ct = default)
+        IProgress<long>? progress = null, CancellationToken ct = default, bool reload = false)
     {
         var now = database.Clock.Now;
         if (asOf > now)
@@ -38,8 +39,9 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
                 $"--as-of {asOf:dd/MM/yyyy HH:mm} là thời điểm trong tương lai (bây giờ là {now:dd/MM/yyyy HH:mm} theo giờ {database.Clock.Zone.Id}): " +
                 $"dữ liệu chỉ có thể được chốt đến hiện tại / --as-of is in the future (now is {now:yyyy-MM-dd HH:mm} {database.Clock.Zone.Id}).");
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: không có tệp này / no such file", path);
-        var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, asOf, CodeVersion);
-        if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
+        var file = new SnapshotFile(kind.Code(), Path.GetFileName(path), await FileHash.Sha256Async(path, ct), profile?.Name, asOf, CodeVersion)
+            { Reload = reload };
+        if (!reload && await _loader.FindLoadedAsync(file, ct) is { } already) return already;
         return kind switch
         {
             SourceKind.Onestop => await LoadDossiersAsync(file, SourceFileReader.ReadDossiers(path, profile, asOf), progress, ct),
@@ -84,7 +86,7 @@ public sealed class IngestService(WarehouseDatabase database, ReferenceFiles ref
     private async Task<SnapshotResult> LoadAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows, IProgress<long>? progress,
         CancellationToken ct)
     {
-        if (await _loader.FindLoadedAsync(file, ct) is { } already) return already;
+        if (!file.Reload && await _loader.FindLoadedAsync(file, ct) is { } already) return already;
         var ruleSetId = await new RuleSetStore(database).EnsureAsync(reference.RuleFiles(), "load", ct);
         return await _loader.LoadAsync(file with { RuleSetId = ruleSetId }, target, rows, progress, ct);
     }

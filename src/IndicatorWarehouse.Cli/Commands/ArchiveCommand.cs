@@ -24,7 +24,7 @@ internal static class ArchiveCommand
                 .ListAsync(parse.GetValue(kind), parse.GetValue(scope), parse.GetValue(period), ct);
             ResultFormatter.Write(ArchiveText.List(issues, parse.GetValue(format)!), parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -36,7 +36,7 @@ internal static class ArchiveCommand
         {
             Console.Write(ArchiveText.Detail(await new IssuedReports(GlobalOptions.Settings(parse).Open()).GetAsync(parse.GetValue(id), ct)));
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -50,7 +50,7 @@ internal static class ArchiveCommand
             await new IssuedReports(GlobalOptions.Settings(parse).Open()).SaveAsync(parse.GetValue(id), parse.GetValue(output)!, ct);
             Console.WriteLine($"Đã ghi / written: {parse.GetValue(output)}");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }

@@ -19,7 +19,7 @@ internal static class BackupCommands
             var copy = await new BackupService(GlobalOptions.Settings(parse).Open()).BackupAsync(parse.GetValue(output)!, ct);
             Console.WriteLine($"Đã sao lưu vào {copy.File}: {Megabytes(copy.Bytes)} MB, {copy.Snapshots.ToString("N0", Vi)} lô / backup written.");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -31,11 +31,14 @@ internal static class BackupCommands
         CommandAction.Set(command, async (parse, ct) =>
         {
             var restored = await new BackupService(GlobalOptions.Settings(parse).Open()).RestoreAsync(parse.GetValue(file)!, ct);
+            if (restored.FoldedWalBytes > 0)
+                Console.WriteLine($"Bản sao lưu có tệp -wal ({(restored.FoldedWalBytes / 1024.0).ToString("N0", Vi)} KB dữ liệu đã ghi): đã gộp vào kho " +
+                                  "/ the backup's -wal file held committed data: folded in.");
             Console.WriteLine($"Đã khôi phục {restored.Warehouse}: {Megabytes(restored.Bytes)} MB, {restored.Snapshots.ToString("N0", Vi)} lô / warehouse restored.");
             if (restored.PendingMigrations.Count > 0)
                 Console.WriteLine($"Bản sao lưu cũ hơn phiên bản này ({string.Join(", ", restored.PendingMigrations)}): chạy `iw init` để cập nhật lược đồ.");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.None);
         return command;
     }
 

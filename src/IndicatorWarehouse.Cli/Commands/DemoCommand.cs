@@ -18,6 +18,10 @@ internal static class DemoCommand
             { output, perYear, years };
         CommandAction.Set(command, async (parse, ct) =>
         {
+            // The demo recreates its warehouse from scratch: honouring --db would wipe the warehouse it names.
+            if (parse.GetValue(GlobalOptions.Db) is { } db)
+                throw new ArgumentException($"iw demo dựng kho riêng tại <--out>/warehouse.db và tạo lại mỗi lần, nên không nhận --db '{db}' " +
+                    "/ the demo builds its own warehouse in <--out>/warehouse.db, recreated each time: drop --db and choose the folder with --out.");
             var (first, last) = SyntheticOptions.ParseYears(parse.GetValue(years)!);
             var options = defaults with
             {
@@ -26,7 +30,7 @@ internal static class DemoCommand
             var summary = await new DemoService(ReferenceFiles.Default()).RunAsync(options, new StepPrinter(), ct);
             Print(summary);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.None);
         return command;
     }
 

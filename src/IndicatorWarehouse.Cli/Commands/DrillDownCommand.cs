@@ -36,7 +36,7 @@ internal static class DrillDownCommand
                     break;
             }
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }

@@ -36,7 +36,7 @@ internal static class GenerateCommand
                 .Generate(parse.GetValue(output)!, options, ct);
             Print(summary, clock.Elapsed);
             return Task.FromResult(CommandAction.Ok);
-        });
+        }, WarehouseUse.None);
         return command;
     }
 

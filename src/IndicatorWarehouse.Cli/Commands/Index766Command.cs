@@ -40,6 +40,6 @@ internal static class Index766Command
             }
             write(result, Console.Out);
             return Task.FromResult(CommandAction.Ok);
-        });
+        }, WarehouseUse.None);
     }
 }

@@ -18,8 +18,12 @@ internal static class IngestCommand
         var file = new Argument<string>("file") { Description = "CSV (UTF-8), JSON array or XLSX (first sheet)" };
         var asOf = new Option<string?>("--as-of") { Description = "the moment the file describes, in the data's time zone, e.g. 2026-11-20T17:00 (default: now; never later than now)" };
         var profile = new Option<string?>("--profile") { Description = "vendor mapping profile, e.g. mot-cua-excel, dvcqg-sync (default: canonical form)" };
+        var reload = new Option<bool>("--reload")
+        {
+            Description = "load a file already loaded again, e.g. with a corrected --profile or --as-of: a new snapshot that replaces the first one's effect",
+        };
         var command = new Command("ingest", "Load one snapshot file; bad rows go to quarantine, the same content twice changes nothing")
-            { kind, file, asOf, profile };
+            { kind, file, asOf, profile, reload };
         CommandAction.Set(command, async (parse, ct) =>
         {
             var source = Enum.Parse<SourceKind>(parse.GetValue(kind)!, ignoreCase: true);
@@ -28,7 +32,7 @@ internal static class IngestCommand
             var when = parse.GetValue(asOf) is { } text ? ParseAsOf(text, database.Clock) : (DateTime?)null;
             if (SourceFileReader.SheetRead(path) is { } sheet) Console.WriteLine($"{path}: {sheet}");
             var result = await new IngestService(database, ReferenceFiles.Default())
-                .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct);
+                .IngestFileAsync(source, path, when, parse.GetValue(profile), ConsoleProgress.ForRows(), ct, parse.GetValue(reload));
             ConsoleProgress.Clear();
             Console.WriteLine(Summary(path, result));
             return CommandAction.Ok;
@@ -38,10 +42,15 @@ internal static class IngestCommand
 
     /// <summary>One line on what loading a file did (also what `iw quarantine retry` prints).</summary>
     internal static string Summary(string path, SnapshotResult result) => result.AlreadyLoaded
-        ? $"{path}: already loaded as snapshot {result.SnapshotId}; nothing changed."
-        : $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
+        ? $"{path}: đã nạp ở lô {result.SnapshotId}, không có gì thay đổi / already loaded as snapshot {result.SnapshotId}; nothing changed " +
+          "(to load it again under a corrected --profile or --as-of: --reload)."
+        : (result.Replaced is { } replaced ? $"{path}: thay lô {replaced} (đã hoàn tác) / replaces snapshot {replaced} (reverted). " : "") +
+          $"{path}: snapshot {result.SnapshotId} — read {result.Read:N0}, loaded {result.Inserted:N0}, updated {result.Updated:N0}, " +
           $"unchanged {result.Unchanged:N0}, skipped as older {result.Stale:N0}, quarantined {result.Quarantined:N0} " +
-          $"({result.RowsPerSecond:N0} rows/s)" + (result.Superseded == 0 ? "" : Environment.NewLine +
+          $"({result.RowsPerSecond:N0} rows/s)" +
+          (result.IsEmpty ? ". CẢNH BÁO: tệp không có dòng dữ liệu nào (chỉ có tiêu đề), không tính là dữ liệu mới / WARNING: empty export " +
+                            "(header only): loaded, but it does not count as fresh data for the stale-source alert." : "") +
+          (result.Superseded == 0 ? "" : Environment.NewLine +
           $"{path}: {result.Superseded:N0} dòng bị một dòng sau của cùng bản ghi với nội dung khác thay thế (dòng sau cùng được giữ) / " +
           $"{result.Superseded:N0} lines superseded by a later line of the same record with different content (the last one is kept)");
 

@@ -16,7 +16,7 @@ internal static class InitCommand
                 ? $"Warehouse {settings.Describe()} is up to date ({report.AlreadyApplied} migrations)."
                 : $"Warehouse {settings.Describe()}: applied {string.Join(", ", report.Applied)}.");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Creates);
         return command;
     }
 }

@@ -35,7 +35,7 @@ internal static class JobsCommand
                 if (s.LastFailure is { } failure && failure != s.LastRun) Console.WriteLine($"    lỗi gần nhất / last failure: {Describe(failure)}");
             }
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -78,7 +78,7 @@ internal static class JobsCommand
             foreach (var run in await Control(parse).HistoryAsync(parse.GetValue(job), parse.GetValue(count), ct))
                 Console.WriteLine($"{run.RunId,6}  {run.Job,-22} {Describe(run)}  {run.Parameters}");
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 

@@ -21,7 +21,7 @@ internal static class MeasuresCommand
             MeasuresFormatter.Write(rows, parse.GetValue(format)!, Console.Out, ReferenceFiles.Default().Index766Rules(),
                 await query.ProvisionalMarkAsync(parse.GetValue(period)!, ct));
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }

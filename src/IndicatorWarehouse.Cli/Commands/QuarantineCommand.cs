@@ -40,7 +40,7 @@ internal static class QuarantineCommand
             var entries = await Service(parse).ListAsync(filter.Read(parse), ct);
             ResultFormatter.Write(QuarantineText.List(entries, parse.GetValue(format)!), parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -56,7 +56,7 @@ internal static class QuarantineCommand
             Console.WriteLine($"{path}: {count.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} dòng cách ly / quarantined rows. " +
                 "Sửa các ô sai, giữ nguyên các cột iw_*, rồi chạy: iw quarantine retry " + path);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 

@@ -20,7 +20,7 @@ internal static class RulesCommand
             var sets = await new RuleSetService(GlobalOptions.Settings(parse).Open(), ReferenceFiles.Default()).ListAsync(ct);
             ResultFormatter.Write(RuleSetText.List(sets, parse.GetValue(format)!), parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -37,7 +37,7 @@ internal static class RulesCommand
                 ? (await service.FileAsync(parse.GetValue(id), name, ct)).Text
                 : RuleSetText.Detail(await service.ShowAsync(parse.GetValue(id), ct)));
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 }

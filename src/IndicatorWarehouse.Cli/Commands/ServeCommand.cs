@@ -32,7 +32,7 @@ internal static class ServeCommand
             Console.WriteLine($"iw serve: {string.Join(", ", app.Urls)} — kho / warehouse {options.Warehouse.Describe()}");
             await app.WaitForShutdownAsync(ct);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 

@@ -20,7 +20,7 @@ internal static class SnapshotsCommand
             var snapshots = await new SnapshotService(GlobalOptions.Settings(parse).Open()).ListAsync(parse.GetValue(source), ct);
             ResultFormatter.Write(SnapshotText.List(snapshots, parse.GetValue(format)!), parse.GetValue(format)!, Console.Out);
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 
@@ -33,7 +33,7 @@ internal static class SnapshotsCommand
             var (snapshot, impact) = await new SnapshotService(GlobalOptions.Settings(parse).Open()).ShowAsync(parse.GetValue(id), ct);
             Console.Write(SnapshotText.Detail(snapshot, impact));
             return CommandAction.Ok;
-        });
+        }, WarehouseUse.Reads);
         return command;
     }
 

@@ -20,6 +20,13 @@ public sealed class ServeConfig
     public ScorecardsConfig Scorecards { get; set; } = new();
     public QuickReportsConfig QuickReports { get; set; } = new();
     public AlertsConfig Alerts { get; set; } = new();
+    public SqlPageConfig Sql { get; set; } = new();
+}
+
+/// <summary>The analysts' SQL page: how long one statement may run before it is stopped.</summary>
+public sealed class SqlPageConfig
+{
+    public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>Retries of a job step that failed for a passing reason (network, busy database), with exponential backoff.</summary>

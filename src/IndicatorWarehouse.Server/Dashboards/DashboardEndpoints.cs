@@ -13,7 +13,7 @@ public static class DashboardEndpoints
 {
     public static void MapDashboards(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").RequireAuthorization(Roles.ViewPolicy);
+        var group = app.MapGroup("").RequireAuthorization(Roles.ViewPolicy).CacheOutput(Caching.WarehousePageCache.PolicyName);
         group.MapGet("/", Index);
         group.MapGet("/dashboards/{slug}", Show);
     }

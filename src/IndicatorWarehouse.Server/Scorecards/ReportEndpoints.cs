@@ -20,7 +20,7 @@ public static class ReportEndpoints
 {
     public static void MapReports(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("").RequireAuthorization(Roles.ViewPolicy);
+        var group = app.MapGroup("").RequireAuthorization(Roles.ViewPolicy).CacheOutput(Caching.WarehousePageCache.PolicyName);
         group.MapGet("/quick-report", QuickReportPage);
         group.MapGet("/quick-report.txt", QuickReportText);
         group.MapGet("/scorecards/{unit}/{month}.pdf", ScorecardPdf);

@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using IndicatorWarehouse.Application.Analysis;
+using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Server.Access;
+using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Pages;
 using IndicatorWarehouse.Warehouse;
 using IndicatorWarehouse.Warehouse.Dialects;
@@ -26,28 +28,60 @@ public static class SqlEndpoints
     private static Task<IResult> Form(string? q, HttpContext http) =>
         PageResults.HtmlAsync<SqlPage>(http, q is null ? [] : new() { ["Sql"] = q });
 
-    private static async Task<IResult> Run(HttpContext http, WarehouseDatabase database, CancellationToken ct)
+    private static async Task<IResult> Run(HttpContext http, WarehouseDatabase database, SqlPageConfig config, CancellationToken ct)
     {
         var (sql, limit) = await FormAsync(http, ct);
         var clock = Stopwatch.StartNew();
-        var (result, error) = await QueryAsync(database, sql, limit, ct);
+        QueryResult? result = null;
+        string? error = null;
+        try
+        {
+            result = await Query(database, config).RunAsync(sql, limit, ct);
+        }
+        catch (Exception e) when (Refusal(database, e) is { } refusal)
+        {
+            error = refusal;
+        }
         return await PageResults.HtmlAsync<SqlPage>(http, new()
         {
             ["Sql"] = sql, ["Limit"] = limit, ["Result"] = result, ["Error"] = error, ["ElapsedMs"] = clock.Elapsed.TotalMilliseconds,
         }, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> Csv(HttpContext http, WarehouseDatabase database, CancellationToken ct)
+    /// <summary>The whole result, streamed as it is read (the page's row limit is for the screen), as UTF-8 CSV with a
+    /// byte-order mark so spreadsheet programs read the Vietnamese text as UTF-8. A limit hit once rows have gone out
+    /// aborts the response: a cut file must not pass for the whole result.</summary>
+    private static async Task<IResult> Csv(HttpContext http, WarehouseDatabase database, SqlPageConfig config, CancellationToken ct)
     {
         var (sql, limit) = await FormAsync(http, ct);
-        var (result, error) = await QueryAsync(database, sql, limit, ct);
-        if (result is null)
-            return await PageResults.HtmlAsync<SqlPage>(http, new() { ["Sql"] = sql, ["Limit"] = limit, ["Error"] = error }, StatusCodes.Status400BadRequest);
-        var text = new StringWriter();
-        ResultFormatter.WriteCsv(result, text);
-        // The byte-order mark makes spreadsheet programs read the Vietnamese text as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"truy-van_{database.Clock.Now:yyyyMMdd-HHmmss}.csv");
+        StreamWriter? csv = null;
+        try
+        {
+            await Query(database, config).StreamAsync(sql, new Dictionary<string, object?>(), async columns =>
+            {
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"truy-van_{database.Clock.Now:yyyyMMdd-HHmmss}.csv\"";
+                csv = new StreamWriter(http.Response.Body, SafeCsv.Utf8WithBom, leaveOpen: true);
+                await csv.WriteAsync(SafeCsv.Line(columns) + "\r\n");
+            }, async row =>
+            {
+                await csv!.WriteAsync(SafeCsv.Line(row) + "\r\n");
+                return true;
+            }, ct);
+            await csv!.FlushAsync(ct);
+            return Results.Empty;
+        }
+        catch (Exception e) when (Refusal(database, e) is { } error)
+        {
+            if (!http.Response.HasStarted && csv is null)
+                return await PageResults.HtmlAsync<SqlPage>(http, new() { ["Sql"] = sql, ["Limit"] = limit, ["Error"] = error }, StatusCodes.Status400BadRequest);
+            http.Abort();
+            return Results.Empty;
+        }
+        finally
+        {
+            if (csv is not null) await csv.DisposeAsync();
+        }
     }
 
     private static async Task<(string Sql, int Limit)> FormAsync(HttpContext http, CancellationToken ct)
@@ -57,19 +91,15 @@ public static class SqlEndpoints
         return (form["sql"].ToString(), limit);
     }
 
-    private static async Task<(QueryResult? Result, string? Error)> QueryAsync(WarehouseDatabase database, string sql, int limit, CancellationToken ct)
+    private static AdHocQuery Query(WarehouseDatabase database, SqlPageConfig config) => new(database, TimeSpan.FromSeconds(config.TimeoutSeconds));
+
+    /// <summary>What the page says when a statement is refused or stopped; null for failures that are not the statement's
+    /// (a busy warehouse gets the 503 page).</summary>
+    private static string? Refusal(WarehouseDatabase database, Exception e) => e switch
     {
-        try
-        {
-            return (await new AdHocQuery(database).RunAsync(sql, limit, ct), null);
-        }
-        catch (ReadOnlyViolationException e)
-        {
-            return (null, "Bị từ chối: " + e.Message);
-        }
-        catch (DbException e)
-        {
-            return (null, "Lỗi SQL: " + e.Message);
-        }
-    }
+        ReadOnlyViolationException => "Bị từ chối: " + e.Message,
+        QueryLimitException => "Đã dừng: " + e.Message,
+        DbException when !database.Dialect.IsTransient(e) => "Lỗi SQL: " + e.Message,
+        _ => null,
+    };
 }

@@ -34,6 +34,21 @@ public interface ISqlDialect
     /// connection lost), as opposed to one that will fail again the same way.</summary>
     bool IsTransient(Exception exception);
 
+    /// <summary>True when a statement failed on a per-statement memory guard of this database (analysts' SQL).</summary>
+    bool IsMemoryGuard(Exception exception);
+
+    /// <summary>Stops the statement running on <paramref name="connection"/> from another thread (a timeout, a client
+    /// gone); the statement then fails. Where the driver already cancels on the token, nothing to do.</summary>
+    void Interrupt(DbConnection connection);
+
+    /// <summary>Holds the warehouse "in use" until disposed, for the whole life of a command or a server, so that
+    /// `iw restore` refuses to replace it meanwhile.</summary>
+    IDisposable HoldInUse(string connectionString);
+
+    /// <summary>Returns once no other process is writing to the warehouse (or its busy timeout has passed), calling
+    /// <paramref name="waiting"/> first if it has to wait: what lets a command say it waits rather than hang silently.</summary>
+    Task WaitForWritersAsync(string connectionString, Action waiting, CancellationToken ct = default);
+
     /// <summary>The name under which a per-connection staging table is referenced (a temp table).</summary>
     string StagingTable(string name);
 

@@ -18,4 +18,8 @@ public sealed record BackupCopy(string File, long Bytes, long Snapshots);
 
 /// <summary>A backup put in place: the warehouse it became, and the migrations this build would still apply to it
 /// (`iw init` applies them).</summary>
-public sealed record RestoredCopy(string Warehouse, long Bytes, long Snapshots, IReadOnlyList<string> PendingMigrations);
+public sealed record RestoredCopy(string Warehouse, long Bytes, long Snapshots, IReadOnlyList<string> PendingMigrations)
+{
+    /// <summary>Bytes of committed data the backup kept in its <c>-wal</c> file, folded into the restored warehouse.</summary>
+    public long FoldedWalBytes { get; init; }
+}

@@ -9,10 +9,13 @@ public sealed record LedgerRun(long RunId, string Job, string? Parameters, DateT
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
 
+/// <summary>A run found "running" after its process had died, and when that was found.</summary>
+public sealed record AbandonedRun(long RunId, string Job, DateTime StartedAt, DateTime FoundAt);
+
 /// <summary>The states a run can be in, as <c>etl_run.state</c> spells them.</summary>
 public static class RunState
 {
-    public const string Running = "running", Succeeded = "succeeded", Failed = "failed", Skipped = "skipped";
+    public const string Running = "running", Succeeded = "succeeded", Failed = "failed", Skipped = "skipped", Abandoned = "abandoned";
 }
 
 /// <summary>The run ledger (<c>etl_run</c>): every job run with its parameters, times, state, rows and error.
@@ -23,8 +26,29 @@ public sealed class RunLedger(WarehouseDatabase database)
     {
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long>(
-            "INSERT INTO etl_run (job, parameters, started_at, state) VALUES (@job, @parameters, @now, 'running'); " +
-            database.Script("ledger/last_id.sql"), new { job, parameters, now = Now() });
+            "INSERT INTO etl_run (job, parameters, started_at, state, owner) VALUES (@job, @parameters, @now, 'running', @owner); " +
+            database.Script("ledger/last_id.sql"), new { job, parameters, now = Now(), owner = RunOwner.Current });
+    }
+
+    /// <summary>Marks 'abandoned' every run still "running" whose process on this host is gone (killed, crashed, power
+    /// cut), with the moment it was found as its end; returns them. Reads first and writes only when there is one, so
+    /// a command on a read-only warehouse is not stopped by it.</summary>
+    public async Task<IReadOnlyList<AbandonedRun>> MarkAbandonedAsync(CancellationToken ct = default)
+    {
+        List<(long RunId, string Job, object StartedAt, string Owner)> running;
+        await using (var c = await database.OpenReadOnlyAsync(ct))
+            running = (await c.QueryAsync<(long, string, object, string)>(new CommandDefinition(
+                "SELECT run_id, job, started_at, owner FROM etl_run WHERE state = 'running' AND owner IS NOT NULL", cancellationToken: ct))).ToList();
+        var dead = running.Where(r => RunOwner.IsDeadHere(r.Owner)).ToList();
+        if (dead.Count == 0) return [];
+        var now = Now();
+        await using (var c = await database.OpenAsync(ct))
+            foreach (var run in dead)
+                await c.ExecuteAsync(new CommandDefinition(
+                    "UPDATE etl_run SET state = 'abandoned', ended_at = @now, error = @error WHERE run_id = @RunId AND state = 'running'",
+                    new { run.RunId, now, error = $"bỏ dở: tiến trình {run.Owner} đã dừng mà không ghi kết thúc / abandoned: its process ended without finishing the run" },
+                    cancellationToken: ct));
+        return dead.Select(r => new AbandonedRun(r.RunId, r.Job, Moment(r.StartedAt)!.Value, Moment(now)!.Value)).ToList();
     }
 
     public async Task FinishAsync(long runId, string state, long? rows, string? error, CancellationToken ct = default)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Warehouse.Snapshots;
 
 namespace IndicatorWarehouse.Warehouse.Loading;
 
@@ -25,14 +26,34 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
     public async Task<SnapshotResult> LoadAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows,
         IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        if (await FindLoadedAsync(file, ct) is { } already) return already;
+        var inForce = await FindLoadedAsync(file, ct);
+        if (inForce is not null && !file.Reload) return inForce;
+        try
+        {
+            return await LoadNewAsync(file, target, rows, inForce?.SnapshotId, progress, ct);
+        }
+        catch (DbException) when (!file.Reload)
+        {
+            // The same file loaded by another process meanwhile (its snapshot's unique hash refused this one's): the
+            // answer is the one a load run after it gets.
+            if (await FindLoadedAsync(file, CancellationToken.None) is { } loaded) return loaded;
+            throw;
+        }
+    }
 
+    /// <summary>The load itself, in one transaction; a reload first reverts the snapshot in force of the same file in
+    /// that transaction and settles that snapshot's quarantine entries, so a failed reload leaves the first one as it was.</summary>
+    private async Task<SnapshotResult> LoadNewAsync(SnapshotFile file, LoadTarget target, IEnumerable<StagedRow> rows, long? replaces,
+        IProgress<long>? progress, CancellationToken ct)
+    {
         var clock = Stopwatch.StartNew();
         var steps = SqlScripts.Steps(database.Dialect.Name, target.Script);
         var loadedAt = WholeSeconds(database.Clock.Now);
         var now = Iso(loadedAt);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (replaces is { } replaced)
+            await new SnapshotReverter(database).RevertWithinAsync(connection, tx, replaced, cascade: false, ct);
 
         var snapshotId = await connection.ExecuteScalarAsync<long>(database.Script("load/insert_snapshot.sql"), new
         {
@@ -68,8 +89,12 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         await connection.ExecuteAsync(
             "UPDATE etl_snapshot SET rows_read = @Read, rows_inserted = @Inserted, rows_updated = @Updated, " +
             "rows_unchanged = @Unchanged, rows_quarantined = @Quarantined WHERE snapshot_id = @SnapshotId", result, tx);
+        if (replaces is not null)
+            await connection.ExecuteAsync(
+                "UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id WHERE snapshot_id = @replaces AND resolved_at IS NULL",
+                new { now, snapshot_id = snapshotId, replaces }, tx);
         await tx.CommitAsync(ct);
-        return result with { Elapsed = clock.Elapsed };
+        return result with { Elapsed = clock.Elapsed, Replaced = replaces };
     }
 
     private async Task<(long Read, long Quarantined)> StageAsync(DbConnection connection, DbTransaction tx, SnapshotFile file,

@@ -11,7 +11,8 @@ namespace IndicatorWarehouse.Warehouse.Migrations;
 /// afterwards is an error: the schema would no longer match its history.</summary>
 public sealed class MigrationRunner(ISqlDialect dialect)
 {
-    public async Task<MigrationReport> MigrateAsync(DbConnection connection, CancellationToken ct = default)
+    /// <param name="throughVersion">the last migration to apply (all when null): what a schema that old looks like</param>
+    public async Task<MigrationReport> MigrateAsync(DbConnection connection, CancellationToken ct = default, int? throughVersion = null)
     {
         await connection.ExecuteAsync(SqlScripts.Get(dialect.Name, "runner/create_version_table.sql"));
         var state = await InspectAsync(connection, ct);
@@ -21,7 +22,7 @@ public sealed class MigrationRunner(ISqlDialect dialect)
                 "(checksum differs). Add a new migration instead of editing an applied one.");
 
         var newlyApplied = new List<MigrationScript>();
-        foreach (var migration in SqlScripts.Migrations(dialect.Name).Where(m => state.Pending.Contains(Label(m))))
+        foreach (var migration in SqlScripts.Migrations(dialect.Name).Where(m => state.Pending.Contains(Label(m)) && m.Version <= (throughVersion ?? int.MaxValue)))
         {
             await dialect.ApplySchemaChangeAsync(connection, async tx =>
             {

@@ -3,7 +3,7 @@ using Dapper;
 
 namespace IndicatorWarehouse.Warehouse.Queries;
 
-/// <summary>A source's latest snapshot (for freshness alerts).</summary>
+/// <summary>A source's latest snapshot with at least one row (for freshness alerts: an empty export is no sign of life).</summary>
 public sealed record SourceFreshness
 {
     public string source { get; init; } = "";
@@ -45,7 +45,7 @@ public sealed record FallingDueCount
 public sealed class AlertQueries(DbConnection connection)
 {
     public async Task<IReadOnlyList<SourceFreshness>> FreshnessAsync() => (await connection.QueryAsync<SourceFreshness>(
-        "SELECT source, MAX(as_of) AS latest_as_of FROM etl_snapshot WHERE reverted_at IS NULL GROUP BY source")).ToList();
+        "SELECT source, MAX(as_of) AS latest_as_of FROM etl_snapshot WHERE reverted_at IS NULL AND rows_read > 0 GROUP BY source")).ToList();
 
     public async Task<IReadOnlyList<FailedRun>> FailedRunsSinceAsync(DateTime since) => (await connection.QueryAsync<FailedRun>(
         "SELECT job, parameters, started_at, error FROM etl_run WHERE state = 'failed' AND started_at >= @since ORDER BY started_at DESC",

@@ -17,6 +17,18 @@ public sealed class DashboardQueries(WarehouseDatabase database)
             cancellationToken: ct))).ToList();
     }
 
+    /// <summary>What the warehouse's figures are as of: the latest snapshot, how many were reverted, the latest build
+    /// that succeeded. Pages made from the warehouse stay valid until it changes; every server on one warehouse reads
+    /// the same value, so their caches turn over together.</summary>
+    public async Task<string> VersionAsync(CancellationToken ct = default)
+    {
+        await using var c = await database.OpenReadOnlyAsync(ct);
+        var (snapshot, reverted, build) = await c.QuerySingleAsync<(long?, long, long?)>(new CommandDefinition(
+            "SELECT (SELECT MAX(snapshot_id) FROM etl_snapshot), (SELECT COUNT(reverted_at) FROM etl_snapshot), " +
+            "(SELECT MAX(run_id) FROM etl_run WHERE job = 'build' AND state = 'succeeded')", cancellationToken: ct));
+        return $"{snapshot}/{reverted}/{build}";
+    }
+
     /// <summary>YYYY-MM of the latest calendar month with any indicator value, or null before the first build.</summary>
     public async Task<string?> LatestMonthAsync(CancellationToken ct = default)
     {

@@ -16,6 +16,16 @@ public sealed class SnapshotReverter(WarehouseDatabase database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var reverted = await RevertWithinAsync(connection, tx, snapshotId, cascade, ct);
+        await tx.CommitAsync(ct);
+        return reverted;
+    }
+
+    /// <summary>The revert inside the caller's transaction: a reload reverts the file's first snapshot and loads it again
+    /// as one change.</summary>
+    internal async Task<IReadOnlyList<RevertedSnapshot>> RevertWithinAsync(DbConnection connection, DbTransaction tx, long snapshotId, bool cascade,
+        CancellationToken ct)
+    {
         var target = await SnapshotCatalog.FindAsync(connection, tx, snapshotId, ct);
         if (target.RevertedAt is { } at)
             throw new InvalidOperationException($"Lô {snapshotId} đã được hoàn tác lúc {at:dd/MM/yyyy HH:mm} / snapshot {snapshotId} was already reverted.");
@@ -28,7 +38,6 @@ public sealed class SnapshotReverter(WarehouseDatabase database)
         var reverted = new List<RevertedSnapshot>();
         foreach (var snapshot in plan)
             reverted.Add(await RevertOneAsync(connection, tx, snapshot, DateKey.Of(horizon), now, ct));
-        await tx.CommitAsync(ct);
         return reverted;
     }
 

@@ -70,6 +70,18 @@ public sealed partial class SqlServerDialect : ISqlDialect
     public bool IsTransient(Exception exception) =>
         exception is SqlException e && e.Errors.Cast<SqlError>().Any(error => TransientErrors.Contains(error.Number));
 
+    // SQL Server has no per-statement memory cap an application sets: the analysts' login's resource pool is the place.
+    public bool IsMemoryGuard(Exception exception) => false;
+
+    // SqlClient cancels a running command when its token fires.
+    public void Interrupt(DbConnection connection) { }
+
+    // Restoring is BACKUP/RESTORE DATABASE, done by the DBA with the database in single-user mode (sql/sqlserver/README.md).
+    public IDisposable HoldInUse(string connectionString) => NothingHeld.Instance;
+
+    // Writers wait on row locks with the command timeout; there is no file-wide write lock to announce.
+    public Task WaitForWritersAsync(string connectionString, Action waiting, CancellationToken ct = default) => Task.CompletedTask;
+
     /// <summary>Staging tables are session temp tables: two loads never see each other's rows.</summary>
     public string StagingTable(string name) => "#" + name;
 

@@ -58,6 +58,11 @@ internal sealed class SqliteBackup(string connectionString) : IWarehouseBackup
         try
         {
             File.Copy(backup, temp);
+            // A warehouse copied as files (a data folder) keeps its last commits in -wal: copied along, SQLite replays
+            // them when the copy opens and leaving WAL mode folds them in. -shm is only an index of the WAL, rebuilt.
+            var wal = new FileInfo(backup + "-wal");
+            var walBytes = wal is { Exists: true, Length: > 0 } ? wal.Length : 0;
+            if (walBytes > 0) File.Copy(wal.FullName, temp + "-wal");
             SchemaState schema;
             long snapshots;
             await using (var copy = await OpenAsync(temp, ct))
@@ -67,13 +72,16 @@ internal sealed class SqliteBackup(string connectionString) : IWarehouseBackup
                 schema = await EnsureKnownSchemaAsync(copy, file, ct);
                 snapshots = await copy.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_snapshot");
             }
-            await ReleaseAsync(warehouse, ct);
-            File.Move(temp, warehouse, overwrite: true);
-            return new RestoredCopy(warehouse, new FileInfo(warehouse).Length, snapshots, schema.Pending);
+            using (var alone = SqliteWarehouseLock.TryExclusive(warehouse) ?? throw InUse(warehouse))
+            {
+                await ReleaseAsync(warehouse, ct);
+                File.Move(temp, warehouse, overwrite: true);
+            }
+            return new RestoredCopy(warehouse, new FileInfo(warehouse).Length, snapshots, schema.Pending) { FoldedWalBytes = walBytes };
         }
         finally
         {
-            File.Delete(temp);
+            foreach (var leftover in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(leftover);
         }
     }
 
@@ -120,12 +128,16 @@ internal sealed class SqliteBackup(string connectionString) : IWarehouseBackup
                 $"(migrations {string.Join(", ", schema.Unknown)} unknown here); upgrade iw first.");
         if (schema.Changed.Count > 0)
             throw new InvalidDataException($"{label}: lược đồ khác với phiên bản này / its migrations differ from this build's ({string.Join(", ", schema.Changed)}).");
+        var missing = await SqliteSchemaCheck.MissingAsync(connection, ct);
+        if (missing.Count > 0)
+            throw new InvalidDataException($"{label}: thiếu {missing.Count} bảng, view hoặc cột của lược đồ mà etl_schema_version ghi / " +
+                $"lacks tables, views or columns of the schema it claims: {string.Join("; ", missing.Take(5))}{(missing.Count > 5 ? "; …" : "")}. Nothing was changed.");
         return schema;
     }
 
-    /// <summary>Leaving WAL mode needs the only connection to the file: it fails while any other process has the
-    /// warehouse open, which is the refusal wanted, and otherwise folds the WAL back into the file, so no stale WAL
-    /// can be replayed onto the restored copy.</summary>
+    /// <summary>Folds the current warehouse's WAL back into its file (leaving WAL mode needs the only connection to it),
+    /// so no stale WAL can be replayed onto the restored copy; with the lock held alone no `iw` has it open, and a
+    /// connection from elsewhere (sqlite3, a viewer) still makes this fail, which is the refusal wanted.</summary>
     private static async Task ReleaseAsync(string warehouse, CancellationToken ct)
     {
         if (!File.Exists(warehouse)) return;
@@ -140,9 +152,12 @@ internal sealed class SqliteBackup(string connectionString) : IWarehouseBackup
             mode = null;
         }
         if (mode != "delete" || new FileInfo(warehouse + "-wal") is { Exists: true, Length: > 0 })
-            throw new InvalidOperationException($"Kho dữ liệu '{warehouse}' đang được dùng / the warehouse is in use: " +
-                "stop `iw serve`, scheduled jobs and running loads, then restore again. Nothing was changed.");
+            throw InUse(warehouse);
     }
+
+    private static InvalidOperationException InUse(string warehouse) =>
+        new($"Kho dữ liệu '{warehouse}' đang được dùng / the warehouse is in use (`iw serve` or another `iw` command holds it): " +
+            "stop `iw serve`, scheduled jobs and running loads, then restore again. Nothing was changed.");
 
     private static async Task<SqliteConnection> OpenAsync(string path, CancellationToken ct,
         SqliteOpenMode mode = SqliteOpenMode.ReadWrite, int busyTimeoutMs = 60_000)

@@ -10,12 +10,23 @@ public sealed class SqliteDialect : ISqlDialect
 {
     public string Name => "sqlite";
 
-    /// <summary>Builds a connection string for a warehouse file path.</summary>
-    public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder
+    /// <summary>How long a command waits, by default, for another process's write to end before it fails.</summary>
+    public const int DefaultBusyTimeoutSeconds = 60;
+
+    // https://sqlite.org/c3ref/c_limit_attached.html and https://sqlite.org/rescode.html
+    private const int LimitLength = 0, NoMemory = 7, TooBig = 18, Busy = 5;
+
+    /// <summary>The largest string or blob an analyst's statement may make (per connection, unlike hard_heap_limit,
+    /// which is process-wide and would fail a load running in the same server): randomblob(1e9) stops here.</summary>
+    public const int AnalystValueBytes = 64 * 1024 * 1024;
+
+    /// <summary>Builds a connection string for a warehouse file path; <paramref name="busyTimeoutSeconds"/> is how long
+    /// a statement waits for another writer (SQLite's busy timeout and the driver's command timeout).</summary>
+    public static string ConnectionStringFor(string path, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) => new SqliteConnectionStringBuilder
     {
         DataSource = path,
         ForeignKeys = true,
-        DefaultTimeout = 60,
+        DefaultTimeout = busyTimeoutSeconds,
         Pooling = false,
     }.ToString();
 
@@ -44,7 +55,7 @@ public sealed class SqliteDialect : ISqlDialect
             // WAL lets dashboards read while a load writes; the busy timeout makes a second writer wait instead of failing.
             // Temporary tables stay in a temporary file (SQLite's default), not in memory: a load stages the whole
             // snapshot there, and in memory that grew by ~0.8 GB per million dossiers.
-            await ExecutePragmasAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;", ct);
+            await ExecutePragmasAsync(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyMs(builder)};", ct);
         }
         catch
         {
@@ -61,9 +72,60 @@ public sealed class SqliteDialect : ISqlDialect
             throw new FileNotFoundException($"Warehouse file '{builder.DataSource}' does not exist; run `iw init` first.");
         var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(ct);
-        await ExecutePragmasAsync(connection, "PRAGMA busy_timeout=60000; PRAGMA query_only=1;", ct);
+        await ExecutePragmasAsync(connection, $"PRAGMA busy_timeout={BusyMs(builder)}; PRAGMA query_only=1;", ct);
         SqliteReadOnlyGuard.Install(connection);
+        raw.sqlite3_limit(connection.Handle, LimitLength, AnalystValueBytes);
         return connection;
+    }
+
+    private static int BusyMs(SqliteConnectionStringBuilder builder) => builder.DefaultTimeout * 1000;
+
+    public bool IsMemoryGuard(Exception exception) => exception is SqliteException { SqliteErrorCode: TooBig or NoMemory };
+
+    // sqlite3_interrupt is the one call SQLite allows from another thread while a statement runs; the driver's token
+    // is only looked at between rows, and a recursive CTE can run for minutes before its first.
+    public void Interrupt(DbConnection connection) => raw.sqlite3_interrupt(((SqliteConnection)connection).Handle);
+
+    public IDisposable HoldInUse(string connectionString) =>
+        SqliteWarehouseLock.HoldShared(new SqliteConnectionStringBuilder(connectionString).DataSource);
+
+    /// <summary>Takes and drops the file's write lock: at once when no one writes; otherwise after saying so, waiting up to
+    /// the busy timeout (then SQLITE_BUSY, which the caller puts in words). A file this process may not write is left to
+    /// the command, which says what is wrong with it.</summary>
+    public async Task WaitForWritersAsync(string connectionString, Action waiting, CancellationToken ct = default)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite };
+        if (!File.Exists(builder.DataSource)) return;
+        await using var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(ct);
+            if (await TryBeginAsync(connection, timeoutSeconds: 1, ct)) return;
+            waiting();
+            if (!await TryBeginAsync(connection, builder.DefaultTimeout, ct))
+                throw new SqliteException("database is locked", Busy);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode != Busy)
+        {
+        }
+    }
+
+    private static async Task<bool> TryBeginAsync(SqliteConnection connection, int timeoutSeconds, CancellationToken ct)
+    {
+        await ExecutePragmasAsync(connection, $"PRAGMA busy_timeout={timeoutSeconds * 1000};", ct);
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.CommandTimeout = timeoutSeconds;
+        try
+        {
+            await begin.ExecuteNonQueryAsync(ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == Busy)
+        {
+            return false;
+        }
+        await ExecutePragmasAsync(connection, "ROLLBACK;", ct);
+        return true;
     }
 
     public IReadOnlyList<string> SplitBatches(string script) => [script];

@@ -59,14 +59,22 @@ public sealed partial class RunningServer : IAsyncDisposable
     }
 
     /// <summary>Loads a page and posts a form as the browser would: with the antiforgery field the page carried.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageWithForm, string action, params (string Name, string Value)[] fields)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageWithForm, string action, params (string Name, string Value)[] fields) =>
+        PostFormAsync(client, pageWithForm, action, fields, CancellationToken.None);
+
+    /// <summary>The same, for a client that may give up (<paramref name="ct"/>) while the answer is being made.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageWithForm, string action, (string Name, string Value) field1,
+        (string Name, string Value) field2, CancellationToken ct) => PostFormAsync(client, pageWithForm, action, [field1, field2], ct);
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageWithForm, string action,
+        (string Name, string Value)[] fields, CancellationToken ct)
     {
-        var page = await client.GetStringAsync(pageWithForm);
+        var page = await client.GetStringAsync(pageWithForm, ct);
         var token = AntiforgeryField().Match(page);
         Assert.True(token.Success, $"{pageWithForm} carries no antiforgery field");
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new(WebUtility.HtmlDecode(token.Groups["name"].Value), WebUtility.HtmlDecode(token.Groups["value"].Value)));
-        return await client.PostAsync(action, new FormUrlEncodedContent(form));
+        return await client.PostAsync(action, new FormUrlEncodedContent(form), ct);
     }
 
     public async ValueTask DisposeAsync()
