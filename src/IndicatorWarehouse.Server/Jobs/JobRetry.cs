@@ -25,13 +25,19 @@ public sealed class JobRetry(RetryConfig config, ISqlDialect dialect)
 
     /// <summary>Hangfire retries only <see cref="JobAttemptFailedException"/>, which the runner throws for a passing failure
     /// while attempts are left; a job that failed for good goes straight to Hangfire's failed jobs.</summary>
-    public AutomaticRetryAttribute Filter() => new()
+    public AutomaticRetryAttribute Filter()
     {
-        Attempts = Attempts - 1,
-        DelaysInSeconds = [.. Enumerable.Range(0, Math.Max(0, Attempts - 1)).Select(n => (int)Math.Round(config.DelaySeconds * Math.Pow(2, n)))],
-        OnlyOn = [typeof(JobAttemptFailedException)],
-        OnAttemptsExceeded = AttemptsExceededAction.Fail,
-    };
+        var filter = new AutomaticRetryAttribute
+        {
+            Attempts = Attempts - 1,
+            OnlyOn = [typeof(JobAttemptFailedException)],
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        };
+        // Hangfire wants at least one delay, also when there is no retry to wait for.
+        if (Attempts > 1)
+            filter.DelaysInSeconds = [.. Enumerable.Range(0, Attempts - 1).Select(n => (int)Math.Round(config.DelaySeconds * Math.Pow(2, n)))];
+        return filter;
+    }
 }
 
 /// <summary>An attempt failed for a passing reason and another is due: the run keeps its lease and its ledger row.</summary>
