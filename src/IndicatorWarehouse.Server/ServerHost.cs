@@ -50,7 +50,9 @@ public static class ServerHost
         var store = new JobStore(database, node);
         services.AddSingleton(node);
         services.AddSingleton(store);
-        services.AddHangfire(JobStore.ConfigureHangfire);
+        // What Hangfire's dashboard asks of the container; not AddHangfire, which would tie Hangfire's global log to this app.
+        services.AddSingleton(_ => GlobalConfiguration.Configuration);
+        services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddSingleton<HtmlRenderService>();

@@ -19,8 +19,6 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, JobStore 
     private Task _retrying = Task.CompletedTask;
     private BackgroundJobServer? _server;
 
-    static JobScheduler() => JobStore.ConfigureHangfire(GlobalConfiguration.Configuration);
-
     public JobStorage Storage => store.Storage;
 
     /// <summary>Starts, or, when the warehouse cannot be reached (a database server still starting, a warehouse not yet

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
@@ -16,6 +17,8 @@ public sealed class JobStore
 {
     private readonly WarehouseDatabase _database;
     private readonly string? _schema;
+
+    static JobStore() => ConfigureHangfire();
 
     public JobStore(WarehouseDatabase database, SchedulerNode node)
     {
@@ -63,11 +66,14 @@ public sealed class JobStore
     public static JobFilterCollection HangfireFilters { get; } = WithoutDefaultRetry();
 
     /// <summary>Hangfire's process-wide settings: the serializer of 1.8, type names without versions so that servers of two
-    /// builds read each other's jobs.</summary>
-    public static void ConfigureHangfire(IGlobalConfiguration configuration) => configuration
+    /// builds read each other's jobs, and its log (warnings and worse) to the console through a logger factory that lives
+    /// as long as the process: Hangfire's log is global, so it must not hang on one web app's factory, which is gone
+    /// once that app stops (tests run several apps in one process).</summary>
+    private static void ConfigureHangfire() => GlobalConfiguration.Configuration
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
         .UseSimpleAssemblyNameTypeSerializer()
-        .UseRecommendedSerializerSettings();
+        .UseRecommendedSerializerSettings()
+        .UseLogProvider(new AspNetCoreLogProvider(LoggerFactory.Create(log => log.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))));
 
     private static JobFilterCollection WithoutDefaultRetry()
     {
