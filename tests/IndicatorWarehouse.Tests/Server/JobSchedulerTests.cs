@@ -182,13 +182,9 @@ public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, 
     [ProviderFact]
     public async Task AJobThatThrows_IsRetriedByHangfire_AndItsFailureReachesTheLedgerAndTheFailedJobAlert()
     {
-        // Paused, so that only the run asked for here runs (not the schedule's, nor a missed firing's).
-        await new JobPauses(_w.Database).PauseAsync("pull-dvcqg", "test");
         var work = new ThrowingWork(new HttpRequestException("Cổng dịch vụ công không trả lời"));
-        var node = await StartAsync("node-a", new JobCatalog([new JobDefinition("pull-dvcqg", "thử", Pull, new JobPeriod.Minute(), work)]),
-            retry: new RetryConfig { Attempts = 3, DelaySeconds = 0 });
 
-        node.Trigger("pull-dvcqg", "web:minh");
+        var node = await TriggerAloneAsync(work);
 
         var failed = await Eventually.ReadUntilAsync(FinishedRunsAsync, runs => runs.Count == 1, "the run finished");
         Assert.Equal(RunState.Failed, failed.Single().State);
@@ -203,13 +199,9 @@ public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, 
     [ProviderFact]
     public async Task AJobThatFailsOnceForAPassingReason_IsRetriedAndSucceedsInOneLedgerRow()
     {
-        // Paused, so that only the run asked for here runs (not the schedule's, nor a missed firing's).
-        await new JobPauses(_w.Database).PauseAsync("pull-dvcqg", "test");
         var work = new ThrowingWork(new HttpRequestException("bận"), times: 1);
-        var node = await StartAsync("node-a", new JobCatalog([new JobDefinition("pull-dvcqg", "thử", Pull, new JobPeriod.Minute(), work)]),
-            retry: new RetryConfig { Attempts = 3, DelaySeconds = 0 });
 
-        node.Trigger("pull-dvcqg", "web:minh");
+        await TriggerAloneAsync(work);
 
         var runs = await Eventually.ReadUntilAsync(FinishedRunsAsync, r => r.Count == 1, "the run finished");
         Assert.Equal(RunState.Succeeded, runs.Single().State);
@@ -230,6 +222,17 @@ public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, 
         Assert.Equal(0, work.Runs);
         Assert.Empty(await FinishedRunsAsync());
         Assert.Equal(0, api.SucceededListCount() + api.EnqueuedCount("default") + api.ProcessingCount());
+    }
+
+    /// <summary>A node with job <c>pull-dvcqg</c> doing <paramref name="work"/>, three attempts, and one run of it asked
+    /// for by hand. The job is paused, so that only that run runs (not the schedule's, nor a missed firing's).</summary>
+    private async Task<JobScheduler> TriggerAloneAsync(IJobWork work)
+    {
+        await new JobPauses(_w.Database).PauseAsync("pull-dvcqg", "test");
+        var node = await StartAsync("node-a", new JobCatalog([new JobDefinition("pull-dvcqg", "thử", Pull, new JobPeriod.Minute(), work)]),
+            retry: new RetryConfig { Attempts = 3, DelaySeconds = 0 });
+        node.Trigger("pull-dvcqg", "web:minh");
+        return node;
     }
 
     protected async Task<JobScheduler> StartAsync(string name, JobCatalog catalog, ITestWarehouse? warehouse = null, RetryConfig? retry = null)
