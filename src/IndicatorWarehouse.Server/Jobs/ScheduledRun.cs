@@ -26,8 +26,10 @@ public sealed class ScheduledRun(JobCatalog catalog, JobRunner runner, Scheduler
             log.LogWarning("Hangfire job {Id} asks for job {Job}, which the configuration no longer has", context.BackgroundJob.Id, job);
             return;
         }
-        var attempt = new JobAttempt($"{claimScope}/{context.BackgroundJob.Id}", context.GetJobParameter<long?>(RunIdParameter),
-            context.GetJobParameter<int>("RetryCount") + 1, IsLast: context.GetJobParameter<int>("RetryCount") + 1 >= runner.Retry.Attempts);
+        // Hangfire's AutomaticRetry counts the retries so far in the job parameter RetryCount.
+        var number = context.GetJobParameter<int>("RetryCount") + 1;
+        var attempt = new JobAttempt($"{claimScope}/{context.BackgroundJob.Id}", context.GetJobParameter<long?>(RunIdParameter), number,
+            IsLast: number >= runner.Retry.Attempts);
         var trigger = new JobTrigger(FiredAt(definition, context), by, period);
         var result = await runner.RunAsync(definition, trigger, ct, attempt, runId => context.SetJobParameter(RunIdParameter, runId));
         if (result.Outcome == JobOutcome.Failed) throw new JobFailedException($"{job} {result.Period}: {result.Message}");
