@@ -20,11 +20,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Hangfire;
 
 namespace IndicatorWarehouse.Server;
 
-/// <summary>Composes `iw serve`: Kestrel with the dashboards, jobs, SQL and report pages, and the job scheduler as a
-/// hosted service of the same process.</summary>
+/// <summary>Composes `iw serve`: Kestrel with the dashboards, jobs, SQL and report pages, and the jobs on Hangfire (its
+/// server a hosted service of the same process, its dashboard at /hangfire).</summary>
 public static class ServerHost
 {
     public static WebApplication Build(ServeOptions options)
@@ -53,9 +54,15 @@ public static class ServerHost
         services.AddSingleton(new DashboardCatalog(ServeConfigFile.DashboardsFolder(config)));
         services.AddSingleton(catalog);
         services.AddSingleton(http);
-        services.AddSingleton(sp => new JobRunner(database, new JobRetry(config.Retry, database.Dialect, options.Clock),
+        services.AddSingleton(sp => new JobRunner(database, new JobRetry(config.Retry, database.Dialect),
             TimeSpan.FromMinutes(config.LeaseMinutes), JobRunner.ThisProcess(), sp.GetRequiredService<ILogger<JobRunner>>()));
-        services.AddSingleton(options.Cluster);
+        var node = options.Scheduler with { TimeZone = options.TimeZone };
+        var store = new JobStore(database, node);
+        services.AddSingleton(node);
+        services.AddSingleton(store);
+        // What Hangfire's dashboard asks of the container; not AddHangfire, which would tie Hangfire's global log to this app.
+        services.AddSingleton(_ => GlobalConfiguration.Configuration);
+        services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         services.AddSingleton<HtmlRenderService>();
@@ -84,6 +91,7 @@ public static class ServerHost
         app.MapDashboards();
         app.MapReports();
         app.MapJobs();
+        app.MapHangfire(store.Storage, config.Proxy.PathBase);
         app.MapSql();
         app.MapDrillDown();
         app.MapAlerts();
@@ -92,13 +100,13 @@ public static class ServerHost
         return app;
     }
 
-    /// <summary>Fails with a message a person can act on when the warehouse is missing or older than this build
-    /// (the scheduler's tables come with migration 009).</summary>
+    /// <summary>Fails with a message a person can act on when the warehouse is missing or has no job tables yet
+    /// (the leases come with migration 006).</summary>
     public static async Task EnsureWarehouseReadyAsync(WarehouseDatabase database, CancellationToken ct = default)
     {
         try
         {
-            await new Warehouse.Queries.AdHocQuery(database).RunAsync("SELECT COUNT(*) FROM QRTZ_LOCKS", ct: ct);
+            await new Warehouse.Queries.AdHocQuery(database).RunAsync("SELECT COUNT(*) FROM etl_job_lease", ct: ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or IOException)
         {

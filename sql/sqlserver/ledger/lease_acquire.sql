@@ -1,12 +1,13 @@
--- Takes the lease of a job and period: over an expired running lease (its server died), over a completed one
--- when forced, or as a new row. Run in one transaction: UPDLOCK, HOLDLOCK keeps the key range locked between
+-- Takes the lease of a job and period: over an expired running lease (its server died), over a running one of the
+-- same holder (the holder is the Hangfire job: a retry, or its re-run by another server after its own died), over a
+-- completed one when forced, or as a new row. Run in one transaction: UPDLOCK, HOLDLOCK keeps the key range locked between
 -- the existence check and the insert, so two servers cannot both pass the check.
 
 -- step: take_over
 UPDATE etl_job_lease
 SET holder = @holder, acquired_at = @now, expires_at = @expires, completed_at = NULL, run_id = NULL
 WHERE job = @job AND period = @period
-  AND ((completed_at IS NULL AND expires_at < @now) OR (completed_at IS NOT NULL AND @force = 1));
+  AND ((completed_at IS NULL AND (expires_at < @now OR holder = @holder)) OR (completed_at IS NOT NULL AND @force = 1));
 
 -- step: claim
 INSERT INTO etl_job_lease (job, period, holder, acquired_at, expires_at)

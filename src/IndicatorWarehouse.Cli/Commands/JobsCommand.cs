@@ -29,7 +29,7 @@ internal static class JobsCommand
         {
             foreach (var s in await Control(parse).ListAsync(ct))
             {
-                Console.WriteLine($"{s.Job.Name}  [{s.Job.Cron}]  {(s.Paused ? "TẠM DỪNG / paused" : "lần tới / next " + ViFormat.Timestamp(s.NextFire?.LocalDateTime))}");
+                Console.WriteLine($"{s.Job.Name}  [{s.Job.Cron}]  {(s.Paused ? "TẠM DỪNG / paused" : "lần tới / next " + ViFormat.Timestamp(s.NextFire?.DateTime))}");
                 Console.WriteLine($"    {s.Job.Title}");
                 if (s.LastRun is { } last) Console.WriteLine($"    gần nhất / last: {Describe(last)}");
                 if (s.LastFailure is { } failure && failure != s.LastRun) Console.WriteLine($"    lỗi gần nhất / last failure: {Describe(failure)}");

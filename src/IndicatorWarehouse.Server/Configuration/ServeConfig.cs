@@ -10,8 +10,13 @@ public sealed class ServeConfig
     /// <summary>Where jobs write the reports they render.</summary>
     public string Output { get; set; } = "data/reports";
 
-    /// <summary>How long a running job keeps its lease before another server may take the period over.</summary>
-    public int LeaseMinutes { get; set; } = 120;
+    /// <summary>The time zone the schedules' cron expressions are read in, and the periods named in: the province's, not the
+    /// machine's. An IANA id or a Windows one (SE Asia Standard Time); .NET knows both on every system.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>How long a running job's lease lasts unless renewed: its runner renews it every third of this while it
+    /// works, so this is how soon another server carries on a period whose server died.</summary>
+    public double LeaseMinutes { get; set; } = 5;
 
     public RetryConfig Retry { get; set; } = new();
     public AccessConfig Access { get; set; } = new();
@@ -68,7 +73,7 @@ public sealed class SourceConfig
     /// <summary>onestop, pakn, digitization or targets.</summary>
     public string Kind { get; set; } = "";
 
-    /// <summary>Quartz cron expression (seconds first), e.g. <c>0 0/30 7-18 ? * MON-FRI</c>.</summary>
+    /// <summary>Cron expression (seconds first, as Hangfire reads six fields), e.g. <c>0 0/30 7-18 ? * MON-FRI</c>.</summary>
     public string Cron { get; set; } = "0 0/30 7-18 ? * MON-FRI";
 
     public string Folder { get; set; } = "";

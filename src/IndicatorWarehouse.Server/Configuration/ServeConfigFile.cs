@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using IndicatorWarehouse.Server.Access;
-using Quartz;
+using IndicatorWarehouse.Server.Jobs;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -66,9 +66,12 @@ public static partial class ServeConfigFile
         }
         CheckCron(config.Scorecards.Cron, "scorecards", problems);
         CheckCron(config.QuickReports.Cron, "quickReports", problems);
+        CheckCron(config.Alerts.Cron, "alerts", problems);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(config.TimeZone, out _))
+            problems.Add($"timeZone: '{config.TimeZone}' is no time zone this machine knows (Asia/Ho_Chi_Minh, or SE Asia Standard Time)");
         if (config.Scorecards.Day is < 1 or > 28) problems.Add("scorecards.day must be between 1 and 28");
         if (config.Retry.Attempts < 1) problems.Add("retry.attempts must be at least 1");
-        if (config.LeaseMinutes < 1) problems.Add("leaseMinutes must be at least 1");
+        if (config.LeaseMinutes <= 0) problems.Add("leaseMinutes must be more than 0");
         foreach (var user in config.Access.Users)
         {
             if (string.IsNullOrWhiteSpace(user.Name) || user.Name.Contains(':')) problems.Add($"user '{user.Name}': a name without ':' is required");
@@ -83,8 +86,8 @@ public static partial class ServeConfigFile
 
     private static void CheckCron(string cron, string who, List<string> problems)
     {
-        if (!CronExpression.IsValidExpression(cron))
-            problems.Add($"{who}: '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week)");
+        if (!JobCron.IsValid(cron))
+            problems.Add($"{who}: '{cron}' is not a cron expression (seconds minutes hours day-of-month month day-of-week, or the five without seconds)");
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

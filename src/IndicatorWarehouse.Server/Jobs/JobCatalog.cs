@@ -19,7 +19,9 @@ public sealed class JobCatalog(IReadOnlyList<JobDefinition> jobs)
 
     public IReadOnlyList<JobDefinition> All => jobs;
 
-    public JobDefinition Get(string name) => jobs.FirstOrDefault(j => j.Name == name)
+    public JobDefinition? Find(string name) => jobs.FirstOrDefault(j => j.Name == name);
+
+    public JobDefinition Get(string name) => Find(name)
         ?? throw new KeyNotFoundException($"No job '{name}'; the jobs are: {string.Join(", ", jobs.Select(j => j.Name))}.");
 
     public static string PullJobName(SourceConfig source) => "pull-" + source.Name;

@@ -1,6 +1,6 @@
 namespace IndicatorWarehouse.Server.Jobs;
 
-/// <summary>A scheduled job: its name (as <c>iw jobs</c> and the ledger spell it), a Vietnamese title, its Quartz
+/// <summary>A scheduled job: its name (as <c>iw jobs</c>, the ledger and Hangfire spell it), a Vietnamese title, its
 /// cron schedule, how a run names its period, and the work it does.</summary>
 public sealed record JobDefinition(string Name, string Title, string Cron, JobPeriod Period, IJobWork Work);
 

@@ -17,20 +17,20 @@ public static class JobEndpoints
         control.MapPost("/resume", Resume);
     }
 
-    private static async Task<IResult> Page(string? msg, HttpContext http, JobCatalog catalog, JobScheduler scheduler, WarehouseDatabase database,
-        CancellationToken ct)
+    private static async Task<IResult> Page(string? msg, HttpContext http, JobCatalog catalog, JobScheduler scheduler, SchedulerNode node,
+        WarehouseDatabase database, CancellationToken ct)
     {
         var recent = await new RunLedger(database).RecentAsync(count: 200, ct: ct);
-        var next = new Dictionary<string, DateTimeOffset?>();
-        foreach (var job in catalog.All) next[job.Name] = await scheduler.NextFireAsync(job.Name);
-        var jobs = JobStatus.Of(catalog, recent, await new JobPauses(database).PausedAsync(ct), await scheduler.RunningAsync(), name => next[name]);
+        var next = scheduler.NextFirings();
+        var jobs = JobStatus.Of(catalog, recent, await new JobPauses(database).PausedAsync(ct), scheduler.Running(),
+            name => next.GetValueOrDefault(name) is { } at ? TimeZoneInfo.ConvertTime(at, node.TimeZone) : null);
         return await PageResults.HtmlAsync<JobsPage>(http, new() { ["Jobs"] = jobs, ["Recent"] = recent.Take(50).ToList(), ["Flash"] = msg });
     }
 
-    private static async Task<IResult> Run(string name, HttpContext http, JobCatalog catalog, JobScheduler scheduler)
+    private static IResult Run(string name, HttpContext http, JobCatalog catalog, JobScheduler scheduler)
     {
         if (!Exists(catalog, name)) return Results.NotFound();
-        await scheduler.TriggerAsync(name, "web:" + http.User.Identity!.Name);
+        scheduler.Trigger(name, "web:" + http.User.Identity!.Name);
         return Back($"Đã yêu cầu chạy {name}; kết quả sẽ hiện trong sổ khi chạy xong.");
     }
 

@@ -1,16 +1,18 @@
+using Hangfire;
 using IndicatorWarehouse.Ingestion.Http;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Warehouse.Dialects;
-using Polly;
-using Polly.Retry;
 
 namespace IndicatorWarehouse.Server.Jobs;
 
-/// <summary>Retries a job's work after failures that pass (source unreachable or busy, database busy, a file still
-/// locked) with exponential backoff and jitter; anything else, bad data above all
+/// <summary>Which failures pass (source unreachable or busy, database busy, a file still locked) and are worth another
+/// attempt, and Hangfire's <see cref="AutomaticRetryAttribute"/> that makes it: the configured attempts, the pause
+/// doubling from <see cref="RetryConfig.DelaySeconds"/>. Anything else, bad data above all
 /// (<see cref="Ingestion.Records.SourceRejectedException"/>), fails at once: asking again would give the same answer.</summary>
-public sealed class JobRetry(RetryConfig config, ISqlDialect dialect, TimeProvider? clock = null)
+public sealed class JobRetry(RetryConfig config, ISqlDialect dialect)
 {
+    public int Attempts => Math.Max(1, config.Attempts);
+
     public bool IsTransient(Exception e) => e switch
     {
         HttpSourceException http => http.Transient,
@@ -21,26 +23,25 @@ public sealed class JobRetry(RetryConfig config, ISqlDialect dialect, TimeProvid
         _ => dialect.IsTransient(e),
     };
 
-    /// <summary>Runs <paramref name="work"/> until it succeeds, fails for good, or the attempts are spent;
-    /// <paramref name="onRetry"/> hears of every failure that is retried and how long the pause before the next try is.</summary>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> work, Action<Exception, TimeSpan> onRetry, CancellationToken ct)
+    /// <summary>Hangfire retries only <see cref="JobAttemptFailedException"/>, which the runner throws for a passing failure
+    /// while attempts are left; a job that failed for good goes straight to Hangfire's failed jobs.</summary>
+    public AutomaticRetryAttribute Filter()
     {
-        if (config.Attempts <= 1) return await work(ct);
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock ?? TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
-                MaxRetryAttempts = config.Attempts - 1,
-                Delay = TimeSpan.FromSeconds(config.DelaySeconds),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    onRetry(args.Outcome.Exception!, args.RetryDelay);
-                    return default;
-                },
-            })
-            .Build();
-        return await pipeline.ExecuteAsync(async token => await work(token), ct);
+        var filter = new AutomaticRetryAttribute
+        {
+            Attempts = Attempts - 1,
+            OnlyOn = [typeof(JobAttemptFailedException)],
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        };
+        // Hangfire wants at least one delay, also when there is no retry to wait for.
+        if (Attempts > 1)
+            filter.DelaysInSeconds = [.. Enumerable.Range(0, Attempts - 1).Select(n => (int)Math.Round(config.DelaySeconds * Math.Pow(2, n)))];
+        return filter;
     }
 }
+
+/// <summary>An attempt failed for a passing reason and another is due: the run keeps its lease and its ledger row.</summary>
+public sealed class JobAttemptFailedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>A run failed for good (recorded so in the ledger); thrown so that Hangfire lists it among its failed jobs.</summary>
+public sealed class JobFailedException(string message) : Exception(message);

@@ -1,30 +1,28 @@
-using System.Collections.Specialized;
-using IndicatorWarehouse.Domain.Calendar;
-using IndicatorWarehouse.Warehouse;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
+using IndicatorWarehouse.Warehouse.Ledger;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Quartz;
-using Quartz.Impl;
-using Quartz.Impl.Matchers;
-using Quartz.Spi;
-using Quartz.Util;
 
 namespace IndicatorWarehouse.Server.Jobs;
 
-/// <summary>Quartz, in the server's process, on its persistent store in the warehouse (migration 009), clustered: every
-/// `iw serve` on one warehouse shares one schedule, one cron trigger per job of the catalog, and each firing runs on one
-/// of them, handed to the <see cref="JobRunner"/>. The lease still decides whether a period runs at all (a run by hand
-/// with `iw jobs run` goes around the scheduler), and the pause table whether the schedule may run a job.</summary>
-public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, WarehouseDatabase database, ClusterNode node,
-    ILogger<JobScheduler> log) : IHostedService, IJobFactory
+/// <summary>Hangfire in the server's process: at start it makes the stored recurring jobs the configuration's (one per job
+/// of the catalog, by its name, with its cron in the configured time zone; a job no longer configured is removed), then
+/// runs a Hangfire server on the store of <see cref="JobStore"/>, each firing handed to <see cref="ScheduledRun"/>. On a
+/// shared store every `iw serve` of the warehouse shares one schedule and each firing runs on one of them; the lease still
+/// decides whether a period runs at all, and the pause table whether the schedule may run a job.</summary>
+public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, JobStore store, SchedulerNode node, TimeProvider clock,
+    ILogger<JobScheduler> log)
+    : IHostedService
 {
-    private const string ByKey = "by";
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
-    private IScheduler? _scheduler;
+    private BackgroundJobServer? _server;
 
-    /// <summary>Starts the scheduler, or, when the warehouse cannot be reached (a database server still starting), lets the
-    /// server serve its pages, /health saying what is wrong, and tries again every <see cref="ClusterNode.StartRetry"/>.</summary>
+    public JobStorage Storage => store.Storage;
+
+    /// <summary>Starts, or, when the warehouse cannot be reached (a database server still starting, a warehouse not yet
+    /// initialised), lets the server serve its pages and tries again every <see cref="SchedulerNode.StartRetry"/>.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
         if (!await TryStartAsync(ct)) _retrying = RetryStartAsync(_stopping.Token);
@@ -34,26 +32,36 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
     {
         await _stopping.CancelAsync();
         await _retrying;
-        if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: false, ct);
+        // Dispose waits for the workers: a job being run is cancelled and goes back to the queue for another server.
+        _server?.Dispose();
+        _server = null;
     }
 
     private async Task<bool> TryStartAsync(CancellationToken ct)
     {
-        IScheduler? scheduler = null;
         try
         {
-            scheduler = await new PrivateSchedulerFactory(node.QuartzProperties(database)).GetScheduler(ct);
-            scheduler.JobFactory = this;
-            await ReconcileAsync(scheduler, ct);
-            await scheduler.Start(ct);
-            _scheduler = scheduler;
-            log.LogInformation("Scheduler {Instance} started with {Count} jobs", scheduler.SchedulerInstanceId, catalog.All.Count);
+            await store.PrepareAsync(ct);
+            Reconcile();
+            if (!store.Shared) await CatchUpAsync(ct);
+            _server = new BackgroundJobServer(new BackgroundJobServerOptions
+            {
+                ServerName = node.Name,
+                WorkerCount = node.Workers,
+                SchedulePollingInterval = node.PollInterval,
+                HeartbeatInterval = node.Heartbeat,
+                ServerTimeout = node.ServerTimeout,
+                ServerCheckInterval = node.Heartbeat,
+                ShutdownTimeout = TimeSpan.FromSeconds(15),
+                FilterProvider = Filters(),
+                Activator = new Activator(NewRun),
+            }, Storage);
+            log.LogInformation("Jobs on Hangfire ({Store}) started with {Count} recurring jobs", store.Describe, catalog.All.Count);
             return true;
         }
-        catch (SchedulerException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
         {
-            if (scheduler is not null) await scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None);
-            log.LogError(e, "The scheduler could not start, trying again in {Delay}: {Message}", node.StartRetry, e.Message);
+            log.LogError(e, "The jobs could not start, trying again in {Delay}: {Message}", node.StartRetry, e.Message);
             return false;
         }
     }
@@ -70,87 +78,71 @@ public sealed class JobScheduler(JobCatalog catalog, JobRunner runner, Warehouse
         }
     }
 
-    /// <summary>Runs a job now, in the background, as <paramref name="by"/> asked: on whichever server of the cluster
-    /// takes the firing.</summary>
-    public Task TriggerAsync(string job, string by) =>
-        Scheduler.TriggerJob(new JobKey(catalog.Get(job).Name), new JobDataMap { [ByKey] = by });
+    /// <summary>Queues a run of <paramref name="job"/> now, as <paramref name="by"/> asked: the same Hangfire job a firing
+    /// makes, taken by whichever server of the store is free.</summary>
+    public string Trigger(string job, string by) =>
+        new BackgroundJobClient(Storage).Enqueue<ScheduledRun>(run => run.RunAsync(catalog.Get(job).Name, null, by, null, CancellationToken.None));
 
-    public async Task<DateTimeOffset?> NextFireAsync(string job) =>
-        (await Scheduler.GetTrigger(new TriggerKey(job)))?.GetNextFireTimeUtc();
-
-    /// <summary>The jobs running in this server (Quartz knows no more).</summary>
-    public async Task<IReadOnlySet<string>> RunningAsync() =>
-        (await Scheduler.GetCurrentlyExecutingJobs()).Select(c => c.JobDetail.Key.Name).ToHashSet();
-
-    private IScheduler Scheduler => _scheduler ?? throw new InvalidOperationException("The scheduler has not started.");
-
-    /// <summary>Makes the stored schedule the configuration's: a job that is new or whose schedule or title changed is
-    /// stored with its cron trigger, replacing what was there, and the jobs no longer configured are deleted. All servers
-    /// of a cluster must have the same configuration; whichever starts last sets the schedule. An unchanged job is left
-    /// alone: a replaced trigger counts its first firing from a second before now, so replacing it on every start would
-    /// fire again what another server has just run.</summary>
-    private async Task ReconcileAsync(IScheduler scheduler, CancellationToken ct)
+    /// <summary>The next firing of each recurring job, as the store has it (null: not scheduled, or not started yet).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset?> NextFirings()
     {
-        var changed = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
+        using var connection = Storage.GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(job => job.Id,
+            job => job.NextExecution is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : (DateTimeOffset?)null);
+    }
+
+    /// <summary>The jobs some server of the store is running now.</summary>
+    public IReadOnlySet<string> Running() =>
+        Storage.GetMonitoringApi().ProcessingJobs(0, 100).Select(job => job.Value.Job?.Args.FirstOrDefault() as string).OfType<string>().ToHashSet();
+
+    /// <summary>Makes the stored recurring jobs the configuration's. AddOrUpdate leaves a job whose cron, zone and call are
+    /// unchanged as it was (its next firing too), so a server starting does not fire again what another has just run.
+    /// All servers of a store must have the same configuration; whichever starts last sets the schedule.</summary>
+    private void Reconcile()
+    {
+        var manager = new RecurringJobManager(Storage);
         foreach (var job in catalog.All)
-            if (!StoredAsConfigured(job, await scheduler.GetJobDetail(new JobKey(job.Name), ct), await scheduler.GetTrigger(new TriggerKey(job.Name), ct)))
-                changed[Detail(job)] = [Trigger(job, database.Clock.Zone)];
-        if (changed.Count > 0)
-        {
-            // One transaction under Quartz's lock, so a server starting at the same time sees all of it or none.
-            await scheduler.ScheduleJobs(changed, replace: true, ct);
-            log.LogInformation("Stored in the schedule from the configuration: {Jobs}", string.Join(", ", changed.Keys.Select(detail => detail.Key.Name)));
-        }
+            manager.AddOrUpdate<ScheduledRun>(job.Name, run => run.RunAsync(job.Name, null, JobTriggers.Schedule, null, CancellationToken.None),
+                job.Cron, new RecurringJobOptions { TimeZone = node.TimeZone, MisfireHandling = MisfireHandlingMode.Relaxed });
+        var configured = catalog.All.Select(job => job.Name).ToHashSet();
+        using var connection = Storage.GetConnection();
+        var removed = connection.GetRecurringJobs().Select(job => job.Id).Where(id => !configured.Contains(id)).ToList();
+        foreach (var id in removed) manager.RemoveIfExists(id);
+        if (removed.Count > 0) log.LogInformation("Removed from the schedule, no longer configured: {Jobs}", string.Join(", ", removed));
+    }
 
-        var configured = catalog.All.Select(job => new JobKey(job.Name)).ToHashSet();
-        var removed = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), ct)).Where(key => !configured.Contains(key)).ToList();
-        if (removed.Count > 0)
+    /// <summary>A private store starts empty, its first firings still to come. The latest firing of each job (of the past
+    /// day) whose period has no lease, neither done nor running anywhere, was missed while this server was down: it is run
+    /// once now. Older missed firings are not made up; the periods catch up instead (a closed month is the latest due one,
+    /// a pull reads whatever the folder holds).</summary>
+    private async Task CatchUpAsync(CancellationToken ct)
+    {
+        var client = new BackgroundJobClient(Storage, Filters());
+        var lease = new JobLease(runner.Database);
+        foreach (var job in catalog.All)
         {
-            await scheduler.DeleteJobs(removed, ct);
-            log.LogInformation("Removed from the schedule, no longer configured: {Jobs}", string.Join(", ", removed.Select(key => key.Name)));
+            if (JobCron.Latest(job.Cron, clock.GetUtcNow(), node.TimeZone) is not { } fired) continue;
+            var period = job.Period.For(TimeZoneInfo.ConvertTime(fired, node.TimeZone).DateTime);
+            if (await lease.ExistsAsync(job.Name, period, ct)) continue;
+            client.Enqueue<ScheduledRun>(run => run.RunAsync(job.Name, period, JobTriggers.Schedule, null, CancellationToken.None));
+            log.LogInformation("{Job}: the firing of {Fired} was missed, run now for {Period}", job.Name, fired, period);
         }
     }
 
-    private bool StoredAsConfigured(JobDefinition job, IJobDetail? detail, ITrigger? trigger) =>
-        detail is not null && detail.JobType == typeof(QuartzJob) && detail.Description == job.Title
-        && trigger is ICronTrigger cron && cron.CronExpressionString == job.Cron && cron.TimeZone.Id == database.Clock.Zone.Id
-        && cron.MisfireInstruction == MisfireInstruction.CronTrigger.DoNothing;
-
-    private static IJobDetail Detail(JobDefinition job) =>
-        JobBuilder.Create<QuartzJob>().WithIdentity(job.Name).WithDescription(job.Title).StoreDurably().Build();
-
-    // A firing missed while every server was down, or later than Quartz's misfire threshold (a minute), is not made up:
-    // the periods catch up instead (a closed month is the latest due one, a pull reads whatever the folder holds).
-    // A cron time is the data's wall-clock time ("7-18" is office hours in Vietnam), whatever zone the host is in.
-    private static ITrigger Trigger(JobDefinition job, TimeZoneInfo zone) => TriggerBuilder.Create().WithIdentity(job.Name).ForJob(job.Name)
-        .WithCronSchedule(job.Cron, cron => cron.InTimeZone(zone).WithMisfireHandlingInstructionDoNothing()).Build();
-
-    IJob IJobFactory.NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new QuartzJob(catalog, runner, database.Clock);
-
-    void IJobFactory.ReturnJob(IJob job) { }
-
-    /// <summary>Quartz keeps, per process, its schedulers in one repository by name (a factory asking for a name it holds
-    /// gets that scheduler back) and its data sources in one manager by name (the last one added wins). The servers of a
-    /// cluster share the scheduler's name, and tests run several servers in one process, so each keeps both of its own.</summary>
-    private sealed class PrivateSchedulerFactory(NameValueCollection properties) : StdSchedulerFactory(properties)
+    /// <summary>Hangfire's own filters but its retry, then ours: retries as configured, and no firing made of a paused job.</summary>
+    private JobFilterProviderCollection Filters()
     {
-        private readonly SchedulerRepository _repository = new();
-        private readonly DBConnectionManager _dataSources = new(NullLoggerFactory.Instance);
-
-        protected override ISchedulerRepository GetSchedulerRepository() => _repository;
-
-        protected override IDbConnectionManager GetDBConnectionManager() => _dataSources;
+        var ours = new JobFilterCollection();
+        ours.Add(runner.Retry.Filter());
+        ours.Add(new PausedJobFilter(runner.Database));
+        return new JobFilterProviderCollection(JobStore.HangfireFilters, ours);
     }
 
-    /// <summary>Quartz's side of a job: the same job never runs twice at once anywhere in the cluster.</summary>
-    [DisallowConcurrentExecution]
-    private sealed class QuartzJob(JobCatalog catalog, JobRunner runner, DataClock clock) : IJob
+    private ScheduledRun NewRun() => new(catalog, runner, node, store.ClaimScope(runner.Holder), log);
+
+    /// <summary>Hands Hangfire this server's <see cref="ScheduledRun"/>.</summary>
+    private sealed class Activator(Func<ScheduledRun> newRun) : JobActivator
     {
-        public Task Execute(IJobExecutionContext context)
-        {
-            var by = context.MergedJobDataMap.TryGetString(ByKey, out var who) && who is not null ? who : JobTriggers.Schedule;
-            var at = clock.ToDataTime(context.ScheduledFireTimeUtc ?? context.FireTimeUtc);
-            return runner.RunAsync(catalog.Get(context.JobDetail.Key.Name), new JobTrigger(at, by), context.CancellationToken);
-        }
+        public override object ActivateJob(Type jobType) => jobType == typeof(ScheduledRun) ? newRun() : base.ActivateJob(jobType);
     }
 }

@@ -56,7 +56,7 @@ public interface ISqlDialect
     /// open at once on one transaction (staged rows and quarantined rows are written as one stream is read).</summary>
     IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns);
 
-    /// <summary>How the job scheduler of <c>iw serve</c> keeps its schedule in this database.</summary>
+    /// <summary>Where the jobs of <c>iw serve</c> keep their Hangfire schedule on this database.</summary>
     JobStoreSettings JobStore { get; }
 }
 

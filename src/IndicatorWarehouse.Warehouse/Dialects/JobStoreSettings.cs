@@ -1,6 +1,7 @@
 namespace IndicatorWarehouse.Warehouse.Dialects;
 
-/// <summary>How Quartz.NET's persistent job store reaches its tables (migration 009) in this database: Quartz's name
-/// for the ADO.NET provider, the driver delegate type, the table prefix, and the lock handler type when Quartz's own
-/// choice for a cluster does not fit (null: Quartz chooses). Plain strings, so the warehouse does not depend on Quartz.</summary>
-public sealed record JobStoreSettings(string Provider, string DriverDelegateType, string TablePrefix, string? LockHandlerType);
+/// <summary>Where `iw serve` keeps its Hangfire schedule for this database: in a schema of the warehouse that every server
+/// shares (<see cref="SharedSchema"/>, created and upgraded by Hangfire itself), or, when null, in each server's memory,
+/// the run ledger and the leases in the warehouse being what servers share and what outlives a restart. Plain values,
+/// so the warehouse does not depend on Hangfire.</summary>
+public sealed record JobStoreSettings(string? SharedSchema);

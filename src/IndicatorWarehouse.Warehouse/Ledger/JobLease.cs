@@ -34,6 +34,33 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
             new { job, period, holder, runId, now = Text(database.Clock.ToDataTime(_clock.GetUtcNow())) }, cancellationToken: ct));
     }
 
+    /// <summary>Keeps a running lease alive while its holder works: a holder that stops renewing (its server was killed)
+    /// loses the lease once it expires.</summary>
+    public async Task RenewAsync(string job, string period, string holder, TimeSpan timeToLive, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(
+            "UPDATE etl_job_lease SET expires_at = @expires WHERE job = @job AND period = @period AND holder = @holder AND completed_at IS NULL",
+            new { job, period, holder, expires = Text(_clock.GetLocalNow().DateTime + timeToLive) }, cancellationToken: ct));
+    }
+
+    /// <summary>Whether the period has a lease at all: done, or running somewhere.</summary>
+    public async Task<bool> ExistsAsync(string job, string period, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM etl_job_lease WHERE job = @job AND period = @period", new { job, period }, cancellationToken: ct)) > 0;
+    }
+
+    /// <summary>Whether someone is running the period under a lease that has not expired.</summary>
+    public async Task<bool> IsRunningAsync(string job, string period, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM etl_job_lease WHERE job = @job AND period = @period AND completed_at IS NULL AND expires_at >= @now",
+            new { job, period, now = Text(_clock.GetLocalNow().DateTime) }, cancellationToken: ct)) > 0;
+    }
+
     /// <summary>Gives the period back after a failed run, so a later run (or another server) may try again.</summary>
     public async Task ReleaseAsync(string job, string period, string holder, CancellationToken ct = default)
     {

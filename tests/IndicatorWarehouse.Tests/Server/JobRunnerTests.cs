@@ -100,16 +100,24 @@ public sealed class JobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Run_HttpSourceFailsOnceWith503_IsRetriedAndSucceeds()
+    public async Task Run_HttpSourceFailsOnceWith503_KeepsLeaseAndLedgerRowForHangfiresNextAttemptWhichSucceeds()
     {
         var sample = await File.ReadAllTextAsync(ReferenceFiles.Default().PathOf("samples/dvcqg-sync.json"));
         var calls = 0;
         await using var server = new LocalJsonServer(_ => Interlocked.Increment(ref calls) == 1 ? (503, "{}") : (200, sample));
         var job = PullJob(HttpSource(server));
+        long? runId = null;
 
-        var result = await Runner().RunAsync(job, new JobTrigger(At, JobTriggers.Schedule));
+        var first = await Assert.ThrowsAsync<JobAttemptFailedException>(() => Runner("server-a").RunAsync(job,
+            new JobTrigger(At, JobTriggers.Schedule), attempt: new JobAttempt("hangfire/7", null, 1, IsLast: false), started: id => runId = id));
+        var meanwhile = await Runner("server-b").RunAsync(job, new JobTrigger(At, "cli:test"));
+        // Hangfire's second attempt of the same job, here on the other server (the first one died, say).
+        var second = await Runner("server-b").RunAsync(job, new JobTrigger(At, JobTriggers.Schedule),
+            attempt: new JobAttempt("hangfire/7", runId, 2, IsLast: true));
 
-        Assert.Equal((JobOutcome.Succeeded, 2), (result.Outcome, result.Attempts));
+        Assert.Contains("503", first.Message);
+        Assert.Equal(JobOutcome.LeaseHeld, meanwhile.Outcome);
+        Assert.Equal((JobOutcome.Succeeded, 2, runId), (second.Outcome, second.Attempts, second.RunId));
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(RunState.Succeeded, (await new RunLedger(_w.Database).RecentAsync("pull-dvcqg")).Single().State);
     }
@@ -120,7 +128,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
         await using var server = new LocalJsonServer(_ => (200, """[{"Khac": "không phải hồ sơ"}]"""));
         var job = PullJob(HttpSource(server));
 
-        var result = await Runner().RunAsync(job, new JobTrigger(At, JobTriggers.Schedule));
+        var result = await Runner().RunAsync(job, new JobTrigger(At, JobTriggers.Schedule), attempt: new JobAttempt("hangfire/8", null, 1, IsLast: false));
 
         Assert.Equal((JobOutcome.Failed, 1), (result.Outcome, result.Attempts));
         Assert.Single(server.Requests);

@@ -1,75 +1,152 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
+using Hangfire.Storage;
+using IndicatorWarehouse.Application.Alerts;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Server.Configuration;
 using IndicatorWarehouse.Server.Jobs;
+using IndicatorWarehouse.Tests.Ingestion.Http;
 using IndicatorWarehouse.Tests.Support;
 using IndicatorWarehouse.Warehouse.Ledger;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IndicatorWarehouse.Tests.Server;
 
-public sealed class SqliteJobSchedulerTests : JobSchedulerTests<SqliteProvider>;
+public sealed class SqliteJobSchedulerTests : JobSchedulerTests<SqliteProvider>
+{
+    /// <summary>Each server's store is in memory: what a restart remembers is the warehouse's leases.</summary>
+    [Fact]
+    public async Task Restart_AfterAMissedFiring_RunsItOnceAndNotAgainOnTheNextStart()
+    {
+        var work = new CountingWork();
+        // Daily at 06:00 in Vietnam: the latest firing is at most a day old, and its period (the day) not yet run.
+        var catalog = new JobCatalog([new JobDefinition("quick-reports", "thử", Daily, new JobPeriod.Day(), work)]);
+        var expected = new JobPeriod.Day().For(TimeZoneInfo.ConvertTime(
+            Cronos.CronExpression.Parse(Daily, Cronos.CronFormat.IncludeSeconds).GetOccurrences(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow,
+                Fast.TimeZone).Last(), Fast.TimeZone).DateTime);
+
+        var first = await StartAsync("node-a", catalog);
+        var runs = await Eventually.ReadUntilAsync(FinishedRunsAsync, r => r.Count == 1, "the missed firing run at start");
+        await StopAsync(first);
+        await StopAsync(await StartAsync("node-a", catalog));
+
+        Assert.Equal([(expected, RunState.Succeeded)], (await FinishedRunsAsync()).Select(r => (r.Period, r.State)));
+        Assert.Equal(1, work.Runs);
+        Assert.Single(runs);
+    }
+
+    /// <summary>A real `iw serve` (the built binary) runs a pull whose source does not answer, and is killed with SIGKILL
+    /// in the middle; this process's server fired the same firing, waits on the lease, and once the dead one's lease
+    /// expires (nobody renews it) carries the period on: one finished run for it, the dead server's row left running.</summary>
+    [Fact]
+    public async Task AJobWhoseServerIsKilled_IsRunOnceMoreByTheSurvivingServer_NotTwice()
+    {
+        var warehouse = (TempWarehouse)Warehouse;
+        var sample = await File.ReadAllTextAsync(ReferenceFiles.Default().PathOf("samples/dvcqg-sync.json"));
+        using var held = new ManualResetEventSlim();
+        var requests = 0;
+        await using var source = new LocalJsonServer(_ =>
+        {
+            // The first request (the server about to be killed) gets no answer until it is dead.
+            if (Interlocked.Increment(ref requests) == 1) held.Wait(TimeSpan.FromMinutes(3));
+            return (200, sample);
+        });
+        var config = Path.Combine(warehouse.Directory, "iw.serve.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            leaseMinutes: 0.05
+            retry:
+              attempts: 1
+            sources:
+              - name: dvcqg
+                kind: onestop
+                profile: dvcqg-sync
+                folder: {Path.Combine(warehouse.Directory, "drop")}
+                settleSeconds: 0
+                cron: "*/3 * * * * *"
+                http:
+                  url: "{source.BaseUrl}hoso"
+            """);
+        // Pull periods are minutes: start early in one, so that the killed run's minute is still the survivor's.
+        await Eventually.ReadUntilAsync(() => Task.FromResult(DateTime.UtcNow.Second), second => second < 10, "the start of a minute");
+
+        using var doomed = IwProcess.Start("serve", "--db", warehouse.DbPath, "--config", config, "--urls", "http://127.0.0.1:0");
+        try
+        {
+            var stuck = await Eventually.ReadUntilAsync(() => new RunLedger(Warehouse.Database).RecentAsync("pull-dvcqg"),
+                runs => runs.Count == 1 && Volatile.Read(ref requests) == 1, "the doomed server's run waiting for its source");
+            var period = Part(stuck.Single().Parameters!, "period");
+            var survivorConfig = ServeConfigFile.Load(config);
+            var catalog = JobCatalog.From(survivorConfig, Warehouse.Database, ReferenceFiles.Default(), null, new HttpClient(), TimeProvider.System);
+            await StartAsync("survivor", catalog);
+            // Let the survivor fire the same minute and find the lease taken, then kill the holder.
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            doomed.Kill();
+            await doomed.WaitForExitAsync();
+            held.Set();
+
+            var runs = await Eventually.ReadUntilAsync(() => new RunLedger(Warehouse.Database).RecentAsync("pull-dvcqg"),
+                r => r.Any(run => run.State == RunState.Succeeded && Part(run.Parameters!, "period") == period), $"period {period} carried on");
+            var ofPeriod = runs.Where(run => Part(run.Parameters!, "period") == period).ToList();
+
+            Assert.Equal([RunState.Running, RunState.Succeeded], ofPeriod.Select(run => run.State).Order());
+            Assert.Equal("survivor", Part(ofPeriod.Single(run => run.State == RunState.Succeeded).Parameters!, "holder"));
+            await using var c = await Warehouse.OpenAsync();
+            Assert.Equal(1, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_snapshot"));
+        }
+        finally
+        {
+            if (!doomed.HasExited) doomed.Kill();
+        }
+    }
+}
 public sealed class SqlServerJobSchedulerTests : JobSchedulerTests<SqlServerProvider>;
 
-/// <summary>The scheduler on Quartz's clustered store in the warehouse: nodes are <see cref="JobScheduler"/>s of their own
-/// (own catalog, runner and instance id) on one warehouse, as servers would be.</summary>
+/// <summary>The jobs on Hangfire, on the store the warehouse's database gets (in memory per server on SQLite,
+/// Hangfire.SqlServer shared by the servers on SQL Server): nodes are <see cref="JobScheduler"/>s of their own (own
+/// catalog, runner, store) on one warehouse, as servers would be.</summary>
 public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, IAsyncLifetime where TProvider : WarehouseProvider, new()
 {
-    // Short enough to see a node taken over within seconds; the threshold long enough that a busy machine does not make a
-    // live node look dead (which would let Quartz fire its triggers twice).
-    private static readonly ClusterNode Fast = new()
+    /// <summary>Short polls and timeouts so that a firing, a retry or a dead server is seen within seconds.</summary>
+    protected static readonly SchedulerNode Fast = new()
     {
-        CheckinInterval = TimeSpan.FromSeconds(1), CheckinMisfireThreshold = TimeSpan.FromSeconds(5), IdleWait = TimeSpan.FromSeconds(1),
-        StartRetry = TimeSpan.FromSeconds(1),
+        PollInterval = TimeSpan.FromMilliseconds(200), Heartbeat = TimeSpan.FromSeconds(1), ServerTimeout = TimeSpan.FromSeconds(5),
+        InvisibilityTimeout = TimeSpan.FromSeconds(5), StartRetry = TimeSpan.FromSeconds(1),
     };
 
-    private const string Pull = "0 0/30 7-18 ? * MON-FRI", Daily = "0 0 6 * * ?";
+    protected const string Pull = "0 0/30 7-18 ? * MON-FRI", Daily = "0 0 6 * * ?";
     private ITestWarehouse _w = default!;
+
+    protected ITestWarehouse Warehouse => _w;
     private readonly List<JobScheduler> _running = [];
 
     public async Task InitializeAsync() => _w = await InitializedAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var node in _running) await node.StopAsync(CancellationToken.None);
+        foreach (var node in _running.ToList()) await StopAsync(node);
         await _w.DisposeAsync();
     }
 
     [ProviderFact]
-    public async Task Start_ThenStop_LeavesTheConfiguredJobsWithTheirCronInTheStore()
+    public async Task Start_StoresTheConfiguredJobsWithTheirCronInTheConfiguredZone()
     {
         var node = await StartAsync("node-a", Catalog(("pull-mot-cua", Pull), ("scorecards", Daily)));
-        await StopAsync(node);
 
-        Assert.Equal([("pull-mot-cua", Pull, "WAITING"), ("scorecards", Daily, "WAITING")], await StoredScheduleAsync());
-        await using var c = await _w.OpenAsync();
-        Assert.Equal(("node-a", 1000L), await c.QuerySingleAsync<(string, long)>(
-            "SELECT INSTANCE_NAME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = @name", new { name = ClusterNode.SchedulerName }));
+        Assert.Equal([("pull-mot-cua", Pull, "Asia/Ho_Chi_Minh"), ("scorecards", Daily, "Asia/Ho_Chi_Minh")], StoredSchedule(node));
+        // 06:00 in Vietnam is 23:00 UTC the day before.
+        Assert.Equal(23, node.NextFirings()["scorecards"]!.Value.UtcDateTime.Hour);
     }
 
     [ProviderFact]
-    public async Task Start_WithAChangedConfiguration_ReplacesTheCronAndRemovesTheJobNoLongerConfigured()
+    public async Task Restart_WithAChangedConfiguration_ReplacesTheCronAndRemovesTheJobNoLongerConfigured()
     {
         await StopAsync(await StartAsync("node-a", Catalog(("pull-mot-cua", Pull), ("scorecards", Daily))));
 
         var node = await StartAsync("node-a", Catalog(("pull-mot-cua", "0 0/15 7-18 ? * MON-FRI"), ("quick-reports", "0 30 15 ? * MON-FRI")));
-        await StopAsync(node);
 
-        Assert.Equal([("pull-mot-cua", "0 0/15 7-18 ? * MON-FRI", "WAITING"), ("quick-reports", "0 30 15 ? * MON-FRI", "WAITING")],
-            await StoredScheduleAsync());
-    }
-
-    [ProviderFact]
-    public async Task Start_WithTheSameConfiguration_LeavesTheStoredTriggersAsTheyWere()
-    {
-        await StopAsync(await StartAsync("node-a", Catalog(("pull-mot-cua", Pull), ("scorecards", Daily))));
-        var before = await TriggerStartsAsync();
-
-        await StopAsync(await StartAsync("node-b", Catalog(("pull-mot-cua", Pull), ("scorecards", Daily))));
-
-        Assert.Equal(before, await TriggerStartsAsync());
+        Assert.Equal([("pull-mot-cua", "0 0/15 7-18 ? * MON-FRI", "Asia/Ho_Chi_Minh"), ("quick-reports", "0 30 15 ? * MON-FRI", "Asia/Ho_Chi_Minh")],
+            StoredSchedule(node));
     }
 
     [ProviderFact]
@@ -80,142 +157,151 @@ public abstract class JobSchedulerTests<TProvider> : WarehouseTests<TProvider>, 
 
         await new InitService(later.Database, ReferenceFiles.Default()).RunAsync();
 
-        await Eventually.ReadUntilAsync(() => StoredScheduleAsync(later), schedule => schedule.Count == 1, "the schedule stored once the warehouse is ready");
-        await StopAsync(node);
+        await Eventually.ReadUntilAsync(() => Task.FromResult(StoredSchedule(node)), schedule => schedule.Count == 1, "the schedule stored once the warehouse is ready");
     }
 
     [ProviderFact]
-    public async Task TwoNodesOnTwoWarehousesInOneProcess_EachReadsItsOwnSchedule()
+    public async Task TwoNodes_AJobEveryTwoSeconds_RunEachFiringExactlyOnce()
     {
-        await using var other = await InitializedAsync();
-        var first = await StartAsync("node-a", Catalog(("scorecards", Daily)));
-        var second = await StartAsync("node-b", Catalog(("quick-reports", Daily)), other);
+        var work = new CountingWork();
+        await StartAsync("node-a", EveryTwoSeconds(work));
+        await StartAsync("node-b", EveryTwoSeconds(work));
 
-        var read = (First: await first.NextFireAsync("scorecards"), Second: await second.NextFireAsync("quick-reports"));
-
-        await StopAsync(second);
-        Assert.NotNull(read.First);
-        Assert.NotNull(read.Second);
-    }
-
-    [ProviderFact]
-    public async Task TwoNodes_TriggerFiringEverySecond_RunEachFiringOnce()
-    {
-        var firings = new Firings();
-        await StartAsync("node-a", EverySecond(firings));
-        await StartAsync("node-b", EverySecond(firings));
-
-        await Eventually.ReadUntilAsync(() => Task.FromResult(firings.Asked.Distinct().Count()), count => count >= 8, "eight firings");
+        await Eventually.ReadUntilAsync(FinishedRunsAsync, runs => runs.Count >= 8, "eight firings run");
         foreach (var node in _running.ToList()) await StopAsync(node);
-        // A run handed out just before the stop still finishes; read both sides once they agree on how many there were.
-        var (asked, runs) = await Eventually.ReadUntilAsync(async () => (Asked: firings.Asked.ToList(), Runs: await FinishedRunsAsync()),
-            seen => seen.Runs.Count == seen.Asked.Distinct().Count(), "every run asked for in the ledger");
+        var runs = await FinishedRunsAsync();
 
-        Assert.All(asked.GroupBy(at => at), firing => Assert.Single(firing));
-        Assert.Equal(asked.Select(Second).Order(), runs.Select(run => run.Period).Order());
+        Assert.All(runs.GroupBy(run => run.Period), firing => Assert.Single(firing));
         Assert.All(runs, run => Assert.Equal(RunState.Succeeded, run.State));
+        Assert.Equal(runs.Count, work.Runs);
+        // None lost: every two seconds from the first to the last.
+        var periods = runs.Select(run => DateTime.ParseExact(run.Period, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.All(periods.Zip(periods.Skip(1)), pair => Assert.Equal(TimeSpan.FromSeconds(2), pair.Second - pair.First));
     }
 
     [ProviderFact]
-    public async Task TwoNodes_TheFiringNodeStops_TheOtherKeepsFiring()
+    public async Task AJobThatThrows_IsRetriedByHangfire_AndItsFailureReachesTheLedgerAndTheFailedJobAlert()
     {
-        var firings = new Firings();
-        var nodes = new Dictionary<string, JobScheduler>
-        {
-            ["node-a"] = await StartAsync("node-a", EverySecond(firings)),
-            ["node-b"] = await StartAsync("node-b", EverySecond(firings)),
-        };
-        var before = await Eventually.ReadUntilAsync(FinishedRunsAsync, runs => runs.Count >= 3, "three runs");
+        var work = new ThrowingWork(new HttpRequestException("Cổng dịch vụ công không trả lời"));
 
-        var stopped = before.MaxBy(run => run.Period).Holder;
-        await StopAsync(nodes[stopped]);
-        // From the next second on (runs are named in the data's time): Quartz may fire a trigger a few milliseconds before its time.
-        var stoppedAt = Second(_w.Database.Clock.Now.AddSeconds(1));
-        var other = nodes.Keys.Single(name => name != stopped);
+        var node = await TriggerAloneAsync(work);
 
-        var after = await Eventually.ReadUntilAsync(FinishedRunsAsync,
-            runs => runs.Count(run => run.Holder == other && string.CompareOrdinal(run.Period, stoppedAt) > 0) >= 3,
-            $"three firings run by {other} after {stopped} stopped");
-        Assert.DoesNotContain(after, run => run.Holder == stopped && string.CompareOrdinal(run.Period, stoppedAt) > 0);
+        var failed = await Eventually.ReadUntilAsync(FinishedRunsAsync, runs => runs.Count == 1, "the run finished");
+        Assert.Equal(RunState.Failed, failed.Single().State);
+        Assert.Equal(3, work.Runs);
+        var run = (await new RunLedger(_w.Database).RecentAsync("pull-dvcqg")).Single();
+        Assert.Equal("Cổng dịch vụ công không trả lời (sau 3 lần thử)", run.Error);
+        await Eventually.ReadUntilAsync(() => Task.FromResult(node.Storage.GetMonitoringApi().FailedCount()), count => count == 1, "Hangfire's failed job");
+        var alerts = await new AlertService(_w.Database, ReferenceFiles.Default()).ForAsync(run.StartedAt.AddHours(1), AlertRules.Default);
+        Assert.Contains(alerts, alert => alert.Kind == "failed_job" && alert.Message.Contains("pull-dvcqg") && alert.Message.Contains("sau 3 lần thử"));
     }
 
-    private async Task<JobScheduler> StartAsync(string instanceId, JobCatalog catalog, ITestWarehouse? warehouse = null)
+    [ProviderFact]
+    public async Task AJobThatFailsOnceForAPassingReason_IsRetriedAndSucceedsInOneLedgerRow()
     {
-        var database = (warehouse ?? _w).Database;
-        var runner = new JobRunner(database, new JobRetry(new RetryConfig { Attempts = 1 }, database.Dialect), TimeSpan.FromMinutes(10), instanceId);
-        var node = new JobScheduler(catalog, runner, database, Fast with { InstanceId = instanceId }, NullLogger<JobScheduler>.Instance);
-        await node.StartAsync(CancellationToken.None);
-        _running.Add(node);
+        var work = new ThrowingWork(new HttpRequestException("bận"), times: 1);
+
+        await TriggerAloneAsync(work);
+
+        var runs = await Eventually.ReadUntilAsync(FinishedRunsAsync, r => r.Count == 1, "the run finished");
+        Assert.Equal(RunState.Succeeded, runs.Single().State);
+        Assert.Equal(2, work.Runs);
+    }
+
+    [ProviderFact]
+    public async Task APausedJob_IsNotEnqueuedByItsSchedule()
+    {
+        var work = new CountingWork();
+        await new JobPauses(_w.Database).PauseAsync("pull-mot-cua", "test");
+        var node = await StartAsync("node-a", EveryTwoSeconds(work));
+
+        // Long enough for three firings; none makes a Hangfire job, and nothing reaches the ledger.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var api = node.Storage.GetMonitoringApi();
+
+        Assert.Equal(0, work.Runs);
+        Assert.Empty(await FinishedRunsAsync());
+        Assert.Equal(0, api.SucceededListCount() + api.EnqueuedCount("default") + api.ProcessingCount());
+    }
+
+    /// <summary>A node with job <c>pull-dvcqg</c> doing <paramref name="work"/>, three attempts, and one run of it asked
+    /// for by hand. The job is paused, so that only that run runs (not the schedule's, nor a missed firing's).</summary>
+    private async Task<JobScheduler> TriggerAloneAsync(IJobWork work)
+    {
+        await new JobPauses(_w.Database).PauseAsync("pull-dvcqg", "test");
+        var node = await StartAsync("node-a", new JobCatalog([new JobDefinition("pull-dvcqg", "thử", Pull, new JobPeriod.Minute(), work)]),
+            retry: new RetryConfig { Attempts = 3, DelaySeconds = 0 });
+        node.Trigger("pull-dvcqg", "web:minh");
         return node;
     }
 
-    private async Task StopAsync(JobScheduler node)
+    protected async Task<JobScheduler> StartAsync(string name, JobCatalog catalog, ITestWarehouse? warehouse = null, RetryConfig? retry = null)
+    {
+        var database = (warehouse ?? _w).Database;
+        var runner = new JobRunner(database, new JobRetry(retry ?? new RetryConfig { Attempts = 1 }, database.Dialect), TimeSpan.FromSeconds(3), name);
+        var node = Fast with { Name = name };
+        var scheduler = new JobScheduler(catalog, runner, new JobStore(database, node), node, TimeProvider.System, NullLogger<JobScheduler>.Instance);
+        await scheduler.StartAsync(CancellationToken.None);
+        _running.Add(scheduler);
+        return scheduler;
+    }
+
+    protected async Task StopAsync(JobScheduler node)
     {
         await node.StopAsync(CancellationToken.None);
         _running.Remove(node);
     }
 
     private static JobCatalog Catalog(params (string Name, string Cron)[] jobs) =>
-        new([.. jobs.Select(job => new JobDefinition(job.Name, "thử", job.Cron, new JobPeriod.Day(), new DoneWork()))]);
+        new([.. jobs.Select(job => new JobDefinition(job.Name, "thử", job.Cron, new JobPeriod.Day(), new CountingWork()))]);
 
-    private static JobCatalog EverySecond(Firings firings) =>
-        new([new JobDefinition("pull-mot-cua", "thử", "* * * * * ?", new EachFiring(firings), new DoneWork())]);
+    private static JobCatalog EveryTwoSeconds(IJobWork work) =>
+        new([new JobDefinition("pull-mot-cua", "thử", "*/2 * * * * *", new EachSecond(), work)]);
 
-    private async Task<List<(string Job, string? Cron, string? State)>> StoredScheduleAsync(ITestWarehouse? warehouse = null)
+    private static List<(string Job, string Cron, string Zone)> StoredSchedule(JobScheduler node)
     {
-        await using var c = await (warehouse ?? _w).OpenAsync();
-        return (await c.QueryAsync<(string, string?, string?)>("""
-            SELECT j.JOB_NAME, c.CRON_EXPRESSION, t.TRIGGER_STATE
-            FROM QRTZ_JOB_DETAILS j
-            LEFT JOIN QRTZ_TRIGGERS t ON t.SCHED_NAME = j.SCHED_NAME AND t.JOB_NAME = j.JOB_NAME AND t.JOB_GROUP = j.JOB_GROUP
-            LEFT JOIN QRTZ_CRON_TRIGGERS c ON c.SCHED_NAME = t.SCHED_NAME AND c.TRIGGER_NAME = t.TRIGGER_NAME AND c.TRIGGER_GROUP = t.TRIGGER_GROUP
-            WHERE j.SCHED_NAME = @name
-            ORDER BY j.JOB_NAME
-            """, new { name = ClusterNode.SchedulerName })).ToList();
-    }
-
-    private async Task<List<(string Trigger, long Start)>> TriggerStartsAsync()
-    {
-        await using var c = await _w.OpenAsync();
-        return (await c.QueryAsync<(string, long)>("SELECT TRIGGER_NAME, START_TIME FROM QRTZ_TRIGGERS ORDER BY TRIGGER_NAME")).ToList();
+        using var connection = node.Storage.GetConnection();
+        return connection.GetRecurringJobs().Select(job => (job.Id, job.Cron, job.TimeZoneId)).OrderBy(job => job.Id == "pull-mot-cua" ? 0 : 1).ToList();
     }
 
     /// <summary>The runs the ledger finished, with the period and the node (the runner's holder) they name.</summary>
-    private async Task<List<(string Period, string Holder, string State)>> FinishedRunsAsync()
+    protected async Task<List<(string Period, string Holder, string State)>> FinishedRunsAsync()
     {
         var runs = await new RunLedger(_w.Database).RecentAsync(count: 10_000);
         return runs.Where(run => run.State != RunState.Running)
             .Select(run => (Part(run.Parameters!, "period"), Part(run.Parameters!, "holder"), run.State)).ToList();
     }
 
-    private static string Part(string parameters, string name) =>
+    protected static string Part(string parameters, string name) =>
         parameters.Split("; ").Single(part => part.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
 
-    private static string Second(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-
-    /// <summary>Every run the nodes were asked for, by the firing's scheduled time: the runner names a scheduled run's period
-    /// before anything else, so this sees duplicates that the lease would then refuse.</summary>
-    private sealed class Firings
+    /// <summary>A period per firing: its second.</summary>
+    private sealed record EachSecond : JobPeriod
     {
-        private readonly ConcurrentQueue<DateTime> _asked = new();
-        public IReadOnlyCollection<DateTime> Asked => _asked;
-        public void Add(DateTime at) => _asked.Enqueue(at);
-    }
-
-    /// <summary>A period per firing (the scheduled second), recording every run asked for.</summary>
-    private sealed record EachFiring(Firings Firings) : JobPeriod
-    {
-        public override string For(DateTime at)
-        {
-            Firings.Add(at);
-            return Second(at);
-        }
+        public override string For(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
         public override bool IsValid(string period) => true;
     }
 
-    private sealed class DoneWork : IJobWork
+    protected class CountingWork : IJobWork
     {
-        public Task<JobWorkResult> RunAsync(string period, CancellationToken ct) => Task.FromResult(new JobWorkResult(true, 1, "xong"));
+        private int _runs;
+        public int Runs => _runs;
+
+        public virtual Task<JobWorkResult> RunAsync(string period, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _runs);
+            return Task.FromResult(new JobWorkResult(true, 1, "xong"));
+        }
+    }
+
+    /// <summary>Throws <paramref name="failure"/> the first <paramref name="times"/> runs (every run by default).</summary>
+    private sealed class ThrowingWork(Exception failure, int times = int.MaxValue) : CountingWork
+    {
+        public override async Task<JobWorkResult> RunAsync(string period, CancellationToken ct)
+        {
+            var result = await base.RunAsync(period, ct);
+            return Runs <= times ? throw failure : result;
+        }
     }
 }

@@ -88,9 +88,8 @@ public sealed partial class SqlServerDialect : ISqlDialect
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqlServerBulkWriter((SqlConnection)connection, (SqlTransaction)transaction, table, columns);
 
-    // The tables in schema etl, used directly rather than through their dbo synonyms; in a cluster Quartz locks its
-    // QRTZ_LOCKS row with SELECT ... WITH (UPDLOCK, ROWLOCK), its own choice for this delegate.
-    public JobStoreSettings JobStore { get; } = new("SqlServer", "Quartz.Impl.AdoJobStore.SqlServerDelegate, Quartz", "etl.QRTZ_", null);
+    // Hangfire.SqlServer's tables, in a schema of their own beside etl and dbo.
+    public JobStoreSettings JobStore { get; } = new(SharedSchema: "hangfire");
 
     /// <summary>The table a flat name stands for: SqlBulkCopy cannot write through a synonym, and every warehouse
     /// table is reached through one. Names that are no synonym (temporary tables, schema-qualified names) pass as given.</summary>

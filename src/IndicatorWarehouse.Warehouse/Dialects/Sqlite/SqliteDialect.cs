@@ -173,13 +173,8 @@ public sealed class SqliteDialect : ISqlDialect
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqliteBulkWriter((SqliteConnection)connection, table, columns);
 
-    // Not Quartz's SQLiteDelegate: it refuses a cluster and swaps in a lock that only works inside one process. The
-    // standard delegate speaks SQLite's SQL as well (it only misses a LIMIT on two lookups of a handful of rows).
-    // SQLite has no SELECT ... FOR UPDATE, the row lock Quartz's default cluster lock takes, so the lock is an UPDATE
-    // of the QRTZ_LOCKS row. Every Quartz transaction on Microsoft.Data.Sqlite begins IMMEDIATE (taking the file's
-    // single write lock at once, waiting up to the connection's busy timeout), so servers on one file take turns.
-    public JobStoreSettings JobStore { get; } = new("SQLite-Microsoft", "Quartz.Impl.AdoJobStore.StdAdoDelegate, Quartz", "QRTZ_",
-        "Quartz.Impl.AdoJobStore.UpdateLockRowSemaphore, Quartz");
+    // Hangfire.Storage.SQLite failed the two-server trial (dashboards/README.md): each server keeps its schedule in memory.
+    public JobStoreSettings JobStore { get; } = new(SharedSchema: null);
 
     private static async Task ExecutePragmasAsync(SqliteConnection connection, string pragmas, CancellationToken ct)
     {
