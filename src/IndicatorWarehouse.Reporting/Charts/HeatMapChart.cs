@@ -1,20 +1,23 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
+using ScottPlot.Colormaps;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
 /// <summary>
-/// A table of coloured cells (rows × columns, e.g. units × months) with the value written in each;
-/// cells without data are hatched grey and named "không có dữ liệu" in the legend.
+/// A table of coloured cells (rows × columns, e.g. units × months) with the value written in each; cells without
+/// data are grey and named "không có dữ liệu" in the legend. Each cell is a ScottPlot rectangle rather than one
+/// heat-map bitmap, so the cells stay vector and sharp in the PDF.
 /// </summary>
 public sealed record HeatMapChart : ISvgChart
 {
-    private const double Pad = 8;
-    private const double LegendHeight = 34;
+    /// <summary>Roughly what the row labels and margins take of the width; the rest is shared by the columns.</summary>
+    private const double LabelColumn = 230;
+
+    /// <summary>A cell narrower than this has no room for its value, and a column label wider than a cell is turned.</summary>
+    private const double ValueWidth = 34, LabelWidth = 48;
 
     public required string Title { get; init; }
-    public string? Description { get; init; }
     public required IReadOnlyList<string> RowLabels { get; init; }
     public required IReadOnlyList<string> ColumnLabels { get; init; }
 
@@ -31,29 +34,56 @@ public sealed record HeatMapChart : ISvgChart
     public double Width { get; init; } = 680;
     public double CellHeight { get; init; } = 22;
 
+    public string Kind => "heatmap";
+
     public string ToSvg()
     {
         Validate();
-        var defs = new ChartDefs("heatmap", Title);
-        var present = Values.SelectMany(r => r).Where(v => v is not null).Select(v => v!.Value).ToList();
-        var min = Min ?? (present.Count > 0 ? present.Min() : 0);
-        var max = Max ?? (present.Count > 0 ? present.Max() : 0);
+        var (min, max) = Scale();
+        var cellWidth = (Width - LabelColumn) / Math.Max(1, ColumnLabels.Count);
+        var turned = cellWidth < LabelWidth;
+        using var plot = ChartStyle.NewPlot();
+        plot.HideGrid();
+        double Row(int i) => RowLabels.Count - 1 - i; // the first row at the top
 
-        var labelWidth = Axes.LabelColumn(RowLabels, Width, 0.3);
-        var left = Pad + labelWidth + 8;
-        var cellWidth = (Width - Pad - left) / Math.Max(1, ColumnLabels.Count);
-        var widest = ColumnLabels.Select(c => TextMeasure.Width(c, ChartText.Tick.Size)).DefaultIfEmpty(0).Max();
-        var rotate = widest > cellWidth - 4;
-        var top = Pad + (rotate ? widest * 0.72 + 8 : 16);
-        var bottom = top + RowLabels.Count * CellHeight;
+        for (var i = 0; i < RowLabels.Count; i++)
+            for (var j = 0; j < ColumnLabels.Count; j++)
+            {
+                var value = Values[i][j];
+                var cell = plot.Add.Rectangle(j + 0.03, j + 0.97, Row(i) - 0.45, Row(i) + 0.45);
+                cell.LineWidth = 0;
+                cell.FillColor = value is { } v ? ColorOf(v, min, max) : ChartStyle.Of(ReportPalette.NoDataFill);
+                if (value is { } shown && cellWidth >= ValueWidth)
+                    ChartStyle.Note(plot, ViFormat.Number(shown, Style.Decimals), j + 0.5, Row(i), Alignment.MiddleCenter, ReportPalette.Text, ChartStyle.TickSize);
+            }
 
-        return ChartDocument.Render("heatmap", Width, bottom + LegendHeight, Title, Description ?? Summary(min, max),
-            El("defs", defs.Hatch(), Gradient(defs)),
-            ColumnLabels.Select((c, j) => ColumnLabel(c, left + (j + 0.5) * cellWidth, top - 6, rotate)),
-            RowLabels.Select((r, i) => Axes.RowLabel(r, Pad, top + (i + 0.5) * CellHeight + 4, labelWidth, ChartText.Label)),
-            RowLabels.Select((r, i) => ColumnLabels.Select((c, j) =>
-                Cell(r, c, Values[i][j], left + j * cellWidth, top + i * CellHeight, cellWidth, min, max, defs))),
-            ScaleLegend(left, bottom + 12, min, max, defs));
+        foreach (var axis in plot.Axes.GetAxes()) axis.FrameLineStyle.Width = 0;
+        ChartStyle.RowLabels(plot.Axes.Left, RowLabels.Select((r, i) => (Row(i), r)));
+        ChartStyle.LabelTicks(plot.Axes.Top, ColumnLabels.Select((c, j) => (j + 0.5, c)));
+        plot.Axes.Top.MajorTickStyle.Length = 0;
+        if (turned) Turn(plot);
+        ChartStyle.LabelTicks(plot.Axes.Bottom, []);
+        plot.Axes.SetLimits(0, ColumnLabels.Count, -0.5, RowLabels.Count - 0.5);
+        plot.Axes.SetLimitsX(0, ColumnLabels.Count, plot.Axes.Top);
+
+        plot.Legend.ManualItems.AddRange(ScaleItems(min, max));
+        ChartStyle.Legend(plot, Edge.Bottom);
+        return ChartSvg.Render(plot, Width, RowLabels.Count * CellHeight + Math.Max(plot.Axes.Top.MinimumSize, 18) + 64);
+    }
+
+    /// <summary>
+    /// Column labels at 45°, rising to the right. ScottPlot sizes an axis by its labels laid flat, so the room they
+    /// take turned (above the cells, and past the last column) is measured here and kept.
+    /// </summary>
+    private void Turn(Plot plot)
+    {
+        var top = plot.Axes.Top;
+        top.TickLabelStyle.Rotation = -45;
+        top.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        using var paint = Paint.NewDisposablePaint();
+        var widest = ColumnLabels.Select(c => top.TickLabelStyle.Measure(c, paint).Width).DefaultIfEmpty(0).Max();
+        top.MinimumSize = widest * 0.72f + 8;
+        plot.Axes.Right.MinimumSize = widest * 0.72f;
     }
 
     private void Validate()
@@ -64,66 +94,35 @@ public sealed record HeatMapChart : ISvgChart
                 throw new ArgumentException($"Row '{RowLabels[i]}' has {Values[i].Count} values for {ColumnLabels.Count} columns.");
     }
 
-    private static XElement ColumnLabel(string label, double x, double y, bool rotate) => rotate
-        ? Text(x + 3, y, label, ChartText.Tick.Start(), A("transform", $"rotate(-45 {N(x + 3)} {N(y)})"), Class("chart-tick"))
-        : Text(x, y, label, ChartText.Tick.Middle(), Class("chart-tick"));
-
-    private XElement Cell(string row, string column, double? value, double x, double y, double width, double min, double max, ChartDefs defs)
+    private (double Min, double Max) Scale()
     {
-        if (value is not { } v)
-            return Rect(x + 1, y + 1, width - 2, CellHeight - 2, defs.HatchFill, Class("chart-cell chart-no-data"),
-                Tooltip($"{row} – {column}: {ViFormat.MissingLabel}"));
-        var number = ViFormat.Number(v, Style.Decimals);
-        var fits = TextMeasure.Width(number, ChartText.Tick.Size) + 4 <= width;
-        return El("g",
-            Rect(x + 1, y + 1, width - 2, CellHeight - 2, Color(v, min, max), Class("chart-cell"), Tooltip($"{row} – {column}: {Style.Format(v)}")),
-            fits ? Text(x + width / 2, y + CellHeight / 2 + 3.5, number, ChartText.Tick.Middle() with { Color = ReportPalette.Text }) : null);
+        var present = Values.SelectMany(r => r).Where(v => v is not null).Select(v => v!.Value).ToList();
+        return (Min ?? (present.Count > 0 ? present.Min() : 0), Max ?? (present.Count > 0 ? present.Max() : 0));
     }
 
-    /// <summary>Position on the scale, 0 worst … 1 best, then blended between the palette's three stops.</summary>
-    private string Color(double value, double min, double max)
+    /// <summary>Position on the scale, 0 worst … 1 best, through the palette's red → yellow → green.</summary>
+    private Color ColorOf(double value, double min, double max)
     {
         var t = max > min ? Math.Clamp((value - min) / (max - min), 0, 1) : 1;
-        if (!HigherIsBetter) t = 1 - t;
-        var stops = ReportPalette.HeatScale;
-        var (from, to, local) = t < 0.5 ? (stops[0], stops[1], t * 2) : (stops[1], stops[2], (t - 0.5) * 2);
-        return Blend(from, to, local);
+        return new CustomInterpolated(ReportPalette.HeatScale.Select(ChartStyle.Of).ToArray()).GetColor(HigherIsBetter ? t : 1 - t);
     }
 
-    private static string Blend(string from, string to, double t)
+    /// <summary>The colour scale as legend entries (lowest, middle, highest value) and the no-data grey if a cell needs it.</summary>
+    private IEnumerable<LegendItem> ScaleItems(double min, double max)
     {
-        int Channel(string hex, int i) => Convert.ToInt32(hex.Substring(1 + 2 * i, 2), 16);
-        return "#" + string.Concat(Enumerable.Range(0, 3).Select(i =>
-            ((int)Math.Round(Channel(from, i) + (Channel(to, i) - Channel(from, i)) * t)).ToString("x2")));
+        foreach (var value in max > min ? new[] { min, (min + max) / 2, max } : [max])
+            yield return ChartStyle.Swatch(Style.Format(value), ColorOf(value, min, max));
+        if (Values.Any(r => r.Any(v => v is null))) yield return ChartStyle.Swatch(ViFormat.MissingLabel, ChartStyle.Of(ReportPalette.NoDataFill));
     }
 
-    private XElement Gradient(ChartDefs defs)
+    public string Summary
     {
-        var stops = HigherIsBetter ? ReportPalette.HeatScale : ReportPalette.HeatScale.Reverse().ToList();
-        return El("linearGradient", A("id", defs.Id("scale")),
-            stops.Select((color, i) => El("stop", A("offset", i / (double)(stops.Count - 1)), A("stop-color", color))));
-    }
-
-    private XElement ScaleLegend(double left, double top, double min, double max, ChartDefs defs)
-    {
-        const double barWidth = 160;
-        var group = El("g", Class("chart-legend"),
-            Rect(left, top, barWidth, 9, $"url(#{defs.Id("scale")})"),
-            Text(left, top + 21, Style.Format(min), ChartText.Tick.Start()),
-            Text(left + barWidth, top + 21, Style.Format(max), ChartText.Tick.End()));
-        if (Values.Any(r => r.Any(v => v is null)))
+        get
         {
-            var x = left + barWidth + 24;
-            group.Add(Rect(x, top - 1, 18, 11, defs.HatchFill, A("stroke", ReportPalette.NoData), A("stroke-width", 0.5)));
-            group.Add(Text(x + 24, top + 8.5, ViFormat.MissingLabel, ChartText.Label));
+            var (min, max) = Scale();
+            var missing = Values.Sum(r => r.Count(v => v is null));
+            return $"Bản đồ nhiệt {RowLabels.Count} hàng × {ColumnLabels.Count} cột, giá trị từ {Style.Format(min)} đến {Style.Format(max)}" +
+                   (missing > 0 ? $"; {missing} ô {ViFormat.MissingLabel}." : ".");
         }
-        return group;
-    }
-
-    private string Summary(double min, double max)
-    {
-        var missing = Values.Sum(r => r.Count(v => v is null));
-        return $"Bản đồ nhiệt {RowLabels.Count} hàng × {ColumnLabels.Count} cột, giá trị từ {Style.Format(min)} đến {Style.Format(max)}" +
-               (missing > 0 ? $"; {missing} ô {ViFormat.MissingLabel}." : ".");
     }
 }
