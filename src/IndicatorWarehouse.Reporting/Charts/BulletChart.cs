@@ -16,6 +16,9 @@ public sealed record BulletChart : ISvgChart
     private const double TrackSize = 0.46;
     private const double ValueSize = 0.2;
 
+    /// <summary>Measure names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.32;
+
     public required string Title { get; init; }
     public required IReadOnlyList<BulletRow> Rows { get; init; }
     public NumberStyle Style { get; init; } = NumberStyle.Percent;
@@ -56,7 +59,7 @@ public sealed record BulletChart : ISvgChart
             tick.MarkerSize = 0;
         }
 
-        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)));
+        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)), Width * MaxLabelShare);
         ChartStyle.RowLabels(plot.Axes.Right, Rows.Select((r, k) => (Row(k), $"{Style.Describe(r.Value)}\n{GapText(r)}")));
         ChartStyle.ValueTicks(plot.Axes.Bottom, Style);
         plot.Axes.SetLimits(range.Low, range.High, -0.5, Rows.Count - 0.5);

@@ -9,6 +9,12 @@ namespace IndicatorWarehouse.Reporting.Charts;
 /// letter), the report palette, the text sizes, a quiet frame and grid, the legend above the plot, and ticks written
 /// the Vietnamese way (decimal comma, MM/yyyy).
 /// </summary>
+/// <remarks>
+/// Every chart is vector (ScottPlot's SVG, put inline in the page), so PDFs stay sharp and their text selectable; no
+/// chart needs a PNG. What Skia's SVG output cannot carry is avoided rather than rasterised: it drops dash patterns
+/// and hatch fills, so reference lines are solid and named (target, plan phase), missing data is a plain grey with
+/// "không có dữ liệu" beside it or in the legend, and heat-map cells are rectangles (ScottPlot's Heatmap is a bitmap).
+/// </remarks>
 internal static class ChartStyle
 {
     public const string FontName = "DejaVu Sans";
@@ -70,9 +76,9 @@ internal static class ChartStyle
     public static LegendItem Swatch(string label, Color color) =>
         new() { LabelText = label, FillColor = color, OutlineWidth = 0, LabelFontName = FontName, LabelFontSize = LabelSize };
 
-    /// <summary>Value ticks as the style writes them ("90 %", "17,5"), at least 30 pixels apart.</summary>
+    /// <summary>Value ticks as the style writes them ("90 %", "17,5"), at least 30 pixels apart (16 up a vertical axis).</summary>
     public static void ValueTicks(IAxis axis, NumberStyle style) =>
-        axis.TickGenerator = new NumericAutomatic { LabelFormatter = style.Tick, MinimumTickSpacing = 30 };
+        axis.TickGenerator = new NumericAutomatic { LabelFormatter = style.Tick, MinimumTickSpacing = axis.Edge is Edge.Left or Edge.Right ? 16 : 30 };
 
     /// <summary>Ticks at given places with given labels (dates, unit names, totals).</summary>
     public static void LabelTicks(IAxis axis, IEnumerable<(double Position, string Label)> ticks)
@@ -82,13 +88,36 @@ internal static class ChartStyle
         axis.TickGenerator = manual;
     }
 
-    /// <summary>Category labels (units, fields) beside rows: the text colour and size of labels, no tick marks.</summary>
-    public static void RowLabels(IAxis axis, IEnumerable<(double Position, string Label)> rows)
+    /// <summary>
+    /// Category labels (units, fields) beside rows: the text colour and size of labels, no tick marks, each cut with
+    /// "…" to <paramref name="maxWidth"/> pixels so that a long unit name cannot squeeze the plot.
+    /// </summary>
+    public static void RowLabels(IAxis axis, IEnumerable<(double Position, string Label)> rows, double maxWidth = double.MaxValue)
     {
-        LabelTicks(axis, rows);
+        LabelTicks(axis, rows.Select(r => (r.Position, Fit(r.Label, LabelSize, maxWidth))));
         axis.MajorTickStyle.Length = 0;
         axis.TickLabelStyle.FontSize = LabelSize;
         axis.TickLabelStyle.ForeColor = Of(ReportPalette.Text);
+    }
+
+    /// <summary>How wide <paramref name="text"/> is drawn in the house font, as ScottPlot measures it.</summary>
+    public static float TextWidth(string text, float size, bool bold = false)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        return new LabelStyle { FontName = FontName, FontSize = size, Bold = bold }.Measure(text, paint).Width;
+    }
+
+    /// <summary>The widest of <paramref name="texts"/>, or 0.</summary>
+    public static float WidestText(IEnumerable<string> texts, float size, bool bold = false) =>
+        texts.Select(t => TextWidth(t, size, bold)).DefaultIfEmpty(0).Max();
+
+    /// <summary>The text, or as much of it as fits in <paramref name="maxWidth"/> pixels followed by "…".</summary>
+    public static string Fit(string text, float size, double maxWidth)
+    {
+        if (maxWidth == double.MaxValue || TextWidth(text, size) <= maxWidth) return text;
+        var cut = text;
+        while (cut.Length > 1 && TextWidth(cut + "…", size) > maxWidth) cut = cut[..^1];
+        return cut.TrimEnd() + "…";
     }
 
     /// <summary>The values written on or beside bars: bold, in the value size.</summary>
@@ -114,10 +143,14 @@ internal static class ChartStyle
         return note;
     }
 
-    /// <summary>A vertical line's label (target, plan phase): the line's colour, above the plot, which keeps room for it.</summary>
-    public static void LineLabel(Plot plot, ScottPlot.Plottables.VerticalLine line, string text, string color, bool bold = false)
+    /// <summary>
+    /// A vertical line's label (target, plan phase): the line's colour, above the plot, which keeps room for it. Near
+    /// either end of the axis (<paramref name="along"/>: 0 left … 1 right) the label runs inwards, so it stays whole.
+    /// </summary>
+    public static void LineLabel(Plot plot, ScottPlot.Plottables.VerticalLine line, double along, string text, string color, bool bold = false)
     {
         plot.Axes.Top.MinimumSize = Math.Max(plot.Axes.Top.MinimumSize, NoteSize + 10);
+        line.ManualLabelAlignment = along > 0.8 ? Alignment.LowerRight : along < 0.2 ? Alignment.LowerLeft : Alignment.LowerCenter;
         line.Text = text;
         line.LabelOppositeAxis = true;
         line.ExcludeFromLegend = true;

@@ -11,11 +11,8 @@ namespace IndicatorWarehouse.Reporting.Charts;
 /// </summary>
 public sealed record HeatMapChart : ISvgChart
 {
-    /// <summary>Roughly what the row labels and margins take of the width; the rest is shared by the columns.</summary>
-    private const double LabelColumn = 230;
-
-    /// <summary>A cell narrower than this has no room for its value, and a column label wider than a cell is turned.</summary>
-    private const double ValueWidth = 34, LabelWidth = 48;
+    /// <summary>Unit names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.3;
 
     public required string Title { get; init; }
     public required IReadOnlyList<string> RowLabels { get; init; }
@@ -40,50 +37,48 @@ public sealed record HeatMapChart : ISvgChart
     {
         Validate();
         var (min, max) = Scale();
-        var cellWidth = (Width - LabelColumn) / Math.Max(1, ColumnLabels.Count);
-        var turned = cellWidth < LabelWidth;
+        var labelWidth = Math.Min(ChartStyle.WidestText(RowLabels, ChartStyle.LabelSize), Width * MaxLabelShare);
+        var columnWidest = ChartStyle.WidestText(ColumnLabels, ChartStyle.TickSize);
+        // Column labels wider than their cell are turned 45°, rising past the last column by about 0.7 of their width.
+        var turned = columnWidest + 6 > (Width - labelWidth - 24) / Math.Max(1, ColumnLabels.Count);
+        var rightRoom = turned ? columnWidest * 0.72f : 0;
+        var cellWidth = (Width - labelWidth - 24 - rightRoom) / Math.Max(1, ColumnLabels.Count);
+        var texts = Values.Select(r => r.Select(v => v is { } x ? ViFormat.Number(x, Style.Decimals) : "").ToList()).ToList();
+        var valuesFit = ChartStyle.WidestText(texts.SelectMany(r => r), ChartStyle.TickSize) + 4 <= cellWidth;
+
         using var plot = ChartStyle.NewPlot();
         plot.HideGrid();
         double Row(int i) => RowLabels.Count - 1 - i; // the first row at the top
-
         for (var i = 0; i < RowLabels.Count; i++)
             for (var j = 0; j < ColumnLabels.Count; j++)
             {
-                var value = Values[i][j];
                 var cell = plot.Add.Rectangle(j + 0.03, j + 0.97, Row(i) - 0.45, Row(i) + 0.45);
                 cell.LineWidth = 0;
-                cell.FillColor = value is { } v ? ColorOf(v, min, max) : ChartStyle.Of(ReportPalette.NoDataFill);
-                if (value is { } shown && cellWidth >= ValueWidth)
-                    ChartStyle.Note(plot, ViFormat.Number(shown, Style.Decimals), j + 0.5, Row(i), Alignment.MiddleCenter, ReportPalette.Text, ChartStyle.TickSize);
+                cell.FillColor = Values[i][j] is { } v ? ColorOf(v, min, max) : ChartStyle.Of(ReportPalette.NoDataFill);
+                if (Values[i][j] is not null && valuesFit)
+                    ChartStyle.Note(plot, texts[i][j], j + 0.5, Row(i), Alignment.MiddleCenter, ReportPalette.Text, ChartStyle.TickSize);
             }
 
         foreach (var axis in plot.Axes.GetAxes()) axis.FrameLineStyle.Width = 0;
-        ChartStyle.RowLabels(plot.Axes.Left, RowLabels.Select((r, i) => (Row(i), r)));
+        ChartStyle.RowLabels(plot.Axes.Left, RowLabels.Select((r, i) => (Row(i), r)), labelWidth);
         ChartStyle.LabelTicks(plot.Axes.Top, ColumnLabels.Select((c, j) => (j + 0.5, c)));
-        plot.Axes.Top.MajorTickStyle.Length = 0;
-        if (turned) Turn(plot);
+        var top = plot.Axes.Top;
+        top.MajorTickStyle.Length = 0;
+        if (turned)
+        {
+            // ScottPlot sizes an axis by its labels laid flat: the room they take turned is kept here.
+            top.TickLabelStyle.Rotation = -45;
+            top.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            top.MinimumSize = columnWidest * 0.72f + 8;
+            plot.Axes.Right.MinimumSize = rightRoom;
+        }
         ChartStyle.LabelTicks(plot.Axes.Bottom, []);
         plot.Axes.SetLimits(0, ColumnLabels.Count, -0.5, RowLabels.Count - 0.5);
-        plot.Axes.SetLimitsX(0, ColumnLabels.Count, plot.Axes.Top);
+        plot.Axes.SetLimitsX(0, ColumnLabels.Count, top);
 
         plot.Legend.ManualItems.AddRange(ScaleItems(min, max));
         ChartStyle.Legend(plot, Edge.Bottom);
-        return ChartSvg.Render(plot, Width, RowLabels.Count * CellHeight + Math.Max(plot.Axes.Top.MinimumSize, 18) + 64);
-    }
-
-    /// <summary>
-    /// Column labels at 45°, rising to the right. ScottPlot sizes an axis by its labels laid flat, so the room they
-    /// take turned (above the cells, and past the last column) is measured here and kept.
-    /// </summary>
-    private void Turn(Plot plot)
-    {
-        var top = plot.Axes.Top;
-        top.TickLabelStyle.Rotation = -45;
-        top.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        using var paint = Paint.NewDisposablePaint();
-        var widest = ColumnLabels.Select(c => top.TickLabelStyle.Measure(c, paint).Width).DefaultIfEmpty(0).Max();
-        top.MinimumSize = widest * 0.72f + 8;
-        plot.Axes.Right.MinimumSize = widest * 0.72f;
+        return ChartSvg.Render(plot, Width, RowLabels.Count * CellHeight + Math.Max(top.MinimumSize, 18) + 64);
     }
 
     private void Validate()

@@ -113,10 +113,11 @@ public sealed record LineChart : ISvgChart
         label.LabelOffsetY = -2;
     }
 
-    private static void AddMarker(Plot plot, ChartMarker marker)
+    private void AddMarker(Plot plot, ChartMarker marker)
     {
         var line = plot.Add.VerticalLine(TimeTicks.X(marker.At), 1.2f, ChartStyle.Of(ReportPalette.MutedText));
-        ChartStyle.LineLabel(plot, line, marker.Label, ReportPalette.MutedText, bold: true);
+        var along = Dates.Count > 1 ? (TimeTicks.X(marker.At) - TimeTicks.X(Dates[0])) / (TimeTicks.X(Dates[^1]) - TimeTicks.X(Dates[0])) : 0.5;
+        ChartStyle.LineLabel(plot, line, along, marker.Label, ReportPalette.MutedText, bold: true);
     }
 
     private string TargetText(ChartTarget target) => $"{target.Label} {Style.Format(target.Value)}";

@@ -11,6 +11,9 @@ public sealed record RankedBarChart : ISvgChart
 {
     private const double RowHeight = 22;
 
+    /// <summary>Unit names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.36;
+
     public required string Title { get; init; }
     public required IReadOnlyList<RankedBarItem> Items { get; init; }
     public NumberStyle Style { get; init; } = NumberStyle.Percent;
@@ -51,18 +54,21 @@ public sealed record RankedBarChart : ISvgChart
         barPlot.Horizontal = true;
         ChartStyle.ValueLabels(barPlot.ValueLabelStyle, ReportPalette.Text);
 
+        var labels = ranked.Select(r => r.Rank is { } n ? $"{n}. {r.Item.Label}" : r.Item.Label).ToList();
+        var labelWidth = Math.Min(ChartStyle.WidestText(labels, ChartStyle.LabelSize), Width * MaxLabelShare);
+        ChartStyle.RowLabels(plot.Axes.Left, labels.Select((label, k) => (Row(k), label)), labelWidth);
+        ChartStyle.ValueTicks(plot.Axes.Bottom, Style);
+        var values = Items.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
+        var range = ValueRange.For(Target is { } t ? values.Append(t.Value) : values, fromZero: true, Style.IsPercent, max: Max);
+        // Room after the longest bar for its value: the share of the plot's width the widest value takes.
+        var room = (ChartStyle.WidestText(values.Select(v => Style.Format(v)), ChartStyle.ValueSize, bold: true) + 12) / (Width - labelWidth - 30);
+        var high = range.High + (range.High - range.Low) * room / (1 - room);
+        plot.Axes.SetLimits(range.Low, high, -0.5, ranked.Count - 0.5);
         if (Target is { } target)
         {
             var line = plot.Add.VerticalLine(target.Value, 1.5f, ChartStyle.Of(ReportPalette.TargetLine));
-            ChartStyle.LineLabel(plot, line, $"{target.Label} {Style.Format(target.Value)}", ReportPalette.TargetLine);
+            ChartStyle.LineLabel(plot, line, (target.Value - range.Low) / (high - range.Low), $"{target.Label} {Style.Format(target.Value)}", ReportPalette.TargetLine);
         }
-
-        ChartStyle.RowLabels(plot.Axes.Left, ranked.Select((r, k) => (Row(k), r.Rank is { } n ? $"{n}. {r.Item.Label}" : r.Item.Label)));
-        ChartStyle.ValueTicks(plot.Axes.Bottom, Style);
-        var values = Items.Where(i => i.Value is not null).Select(i => i.Value!.Value);
-        var range = ValueRange.For(Target is { } t ? values.Append(t.Value) : values, fromZero: true, Style.IsPercent, max: Max);
-        // Room after the longest bar for its value.
-        plot.Axes.SetLimits(range.Low, range.High + (range.High - range.Low) * 0.14, -0.5, ranked.Count - 0.5);
         return ChartSvg.Render(plot, Width, ranked.Count * RowHeight + (Target is null ? 30 : 48));
     }
 

@@ -18,6 +18,9 @@ public sealed record StackedBarChart : ISvgChart
     private const double RowHeight = 26;
     private const double BarSize = 0.66;
 
+    /// <summary>Field names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.3;
+
     /// <summary>Shares narrower than this (in percent of the bar) are not written in their part: the text would not fit.</summary>
     private const double LabelledShare = 12;
 
@@ -83,7 +86,7 @@ public sealed record StackedBarChart : ISvgChart
         if (Rows.Any(r => Total(r) is null)) plot.Legend.ManualItems.Add(ChartStyle.Swatch(ViFormat.MissingLabel, ChartStyle.Of(ReportPalette.NoDataFill)));
         ChartStyle.Legend(plot);
 
-        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)));
+        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)), Width * MaxLabelShare);
         ChartStyle.RowLabels(plot.Axes.Right, Rows.Select((r, k) => (Row(k), TotalText(r))));
         ChartStyle.LabelTicks(plot.Axes.Bottom, new[] { 0d, 25, 50, 75, 100 }.Select(p => (p, NumberStyle.Percent.Tick(p))));
         plot.Axes.SetLimits(0, 100, -0.5, Rows.Count - 0.5);
