@@ -1,6 +1,5 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
@@ -13,13 +12,14 @@ public sealed record BulletRow(string Label, double? Value, double? Target);
 /// </summary>
 public sealed record BulletChart : ISvgChart
 {
-    private const double Pad = 8;
     private const double RowHeight = 38;
-    private const double TrackHeight = 16;
-    private const double BarHeight = 7;
+    private const double TrackSize = 0.46;
+    private const double ValueSize = 0.2;
+
+    /// <summary>Measure names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.32;
 
     public required string Title { get; init; }
-    public string? Description { get; init; }
     public required IReadOnlyList<BulletRow> Rows { get; init; }
     public NumberStyle Style { get; init; } = NumberStyle.Percent;
     public bool HigherIsBetter { get; init; } = true;
@@ -29,52 +29,51 @@ public sealed record BulletChart : ISvgChart
 
     public double Width { get; init; } = 680;
 
+    public string Kind => "bullet";
+
     public string ToSvg()
     {
-        var defs = new ChartDefs("bullet", Title);
-        var labelWidth = Axes.LabelColumn(Rows.Select(r => r.Label), Width, 0.32);
-        var textWidth = Rows.Select(r => Math.Max(TextMeasure.Width(Style.Format(r.Value), ChartText.Value.Size, bold: true),
-            TextMeasure.Width(GapText(r), ChartText.Note.Size))).DefaultIfEmpty(0).Max() + 12;
-        var left = Pad + labelWidth + 10;
-        var right = Width - Pad - textWidth;
-        var top = Pad;
-        var bottom = top + Rows.Count * RowHeight;
+        using var plot = ChartStyle.NewPlot();
+        plot.Grid.YAxisStyle.IsVisible = false;
+        double Row(int k) => Rows.Count - 1 - k; // the first row at the top
         var values = Rows.SelectMany(r => new[] { r.Value, r.Target }).Where(v => v is not null).Select(v => v!.Value);
-        var x = LinearScale.For(values, new ScaleRequest(FromZero: true, Style.IsPercent, Max: Max ?? (Style.IsPercent ? 100 : null)), left, right);
+        var range = ValueRange.For(values, fromZero: true, Style.IsPercent, max: Max ?? (Style.IsPercent ? 100 : null));
 
-        return ChartDocument.Render("bullet", Width, bottom + 20, Title, Description ?? Summary(),
-            El("defs", defs.Hatch()),
-            Axes.VerticalGrid(x, top, bottom, Style.Tick),
-            Rows.Select((row, i) => Row(row, top + i * RowHeight, labelWidth, x, defs)));
-    }
-
-    private IEnumerable<object?> Row(BulletRow row, double rowTop, double labelWidth, LinearScale x, ChartDefs defs)
-    {
-        var mid = rowTop + RowHeight / 2;
-        yield return Axes.RowLabel(row.Label, Pad, mid + 4, labelWidth, ChartText.Label);
-        yield return Rect(x.RangeStart, mid - TrackHeight / 2, x.RangeEnd - x.RangeStart, TrackHeight,
-            row.Value is null ? defs.HatchFill : ReportPalette.Track, Class("chart-track"));
-
-        if (row.Value is { } value && row.Target is { } target && !Meets(value, target))
+        var bars = new List<Bar>();
+        for (var k = 0; k < Rows.Count; k++)
         {
-            double a = x.Map(Math.Clamp(value, x.Min, x.Max)), b = x.Map(Math.Clamp(target, x.Min, x.Max));
-            yield return Rect(Math.Min(a, b), mid - TrackHeight / 2, Math.Abs(b - a), TrackHeight, ReportPalette.NotMet,
-                A("fill-opacity", 0.22), Class("chart-gap"), Tooltip($"{row.Label}: cách mục tiêu {Style.Gap(value - target)}"));
+            var row = Rows[k];
+            bars.Add(Bar(Row(k), range.Low, range.High, TrackSize, row.Value is null ? ReportPalette.NoDataFill : ReportPalette.Track));
+            if (row is { Value: { } value, Target: { } target } && !Meets(value, target))
+                bars.Add(Bar(Row(k), Clamp(value, range), Clamp(target, range), TrackSize, ReportPalette.NotMet, opacity: 0.22));
+            if (row.Value is { } v)
+                bars.Add(Bar(Row(k), Math.Max(0, range.Low), Clamp(v, range), ValueSize, row.Target is { } t ? (Meets(v, t) ? ReportPalette.Met : ReportPalette.NotMet) : ReportPalette.TargetLine));
         }
-        if (row.Value is { } v)
-            yield return Rect(x.Map(Math.Max(0, x.Min)), mid - BarHeight / 2, x.Map(Math.Clamp(v, x.Min, x.Max)) - x.Map(Math.Max(0, x.Min)), BarHeight,
-                row.Target is { } t ? (Meets(v, t) ? ReportPalette.Met : ReportPalette.NotMet) : ReportPalette.TargetLine,
-                Class("chart-value"), Tooltip($"{row.Label}: {Style.Format(v)}"));
-        if (row.Target is { } goal)
-            yield return Line(x.Map(Math.Clamp(goal, x.Min, x.Max)), mid - TrackHeight / 2 - 3, x.Map(Math.Clamp(goal, x.Min, x.Max)), mid + TrackHeight / 2 + 3,
-                ReportPalette.TargetLine, 2.5, null, Class("chart-target"), Tooltip($"Mục tiêu: {Style.Format(goal)}"));
+        plot.Add.Bars(bars).Horizontal = true;
+        for (var k = 0; k < Rows.Count; k++)
+        {
+            if (Rows[k].Target is not { } goal) continue;
+            var tick = plot.Add.Line(Clamp(goal, range), Row(k) - TrackSize * 0.7, Clamp(goal, range), Row(k) + TrackSize * 0.7);
+            tick.LineWidth = 2.5f;
+            tick.LineColor = ChartStyle.Of(ReportPalette.TargetLine);
+            tick.MarkerSize = 0;
+        }
 
-        var textX = Width - Pad;
-        yield return row.Value is null
-            ? Text(textX, mid - 1, ViFormat.MissingLabel, ChartText.Missing.End(), Class("chart-no-data"))
-            : Text(textX, mid - 1, Style.Format(row.Value), ChartText.Value.End());
-        yield return Text(textX, mid + 12, GapText(row), ChartText.Note.End() with { Color = GapColor(row) });
+        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)), Width * MaxLabelShare);
+        ChartStyle.RowLabels(plot.Axes.Right, Rows.Select((r, k) => (Row(k), $"{Style.Describe(r.Value)}\n{GapText(r)}")));
+        ChartStyle.ValueTicks(plot.Axes.Bottom, Style);
+        plot.Axes.SetLimits(range.Low, range.High, -0.5, Rows.Count - 0.5);
+        plot.Axes.SetLimitsY(-0.5, Rows.Count - 0.5, plot.Axes.Right);
+        return ChartSvg.Render(plot, Width, Rows.Count * RowHeight + 30);
     }
+
+    private static Bar Bar(double position, double from, double to, double size, string color, double opacity = 1) => new()
+    {
+        Position = position, ValueBase = from, Value = to, Size = size, FillColor = ChartStyle.Of(color).WithAlpha(opacity), LineWidth = 0,
+        Orientation = Orientation.Horizontal,
+    };
+
+    private static double Clamp(double value, ValueRange range) => Math.Clamp(value, range.Low, range.High);
 
     private bool Meets(double value, double target) => HigherIsBetter ? value >= target : value <= target;
 
@@ -85,10 +84,6 @@ public sealed record BulletChart : ISvgChart
         _ => $"mục tiêu {Style.Format(row.Target)} · {Style.Gap(row.Value - row.Target)}",
     };
 
-    private string GapColor(BulletRow row) => row is { Value: { } v, Target: { } t }
-        ? (Meets(v, t) ? ReportPalette.Met : ReportPalette.NotMet)
-        : ReportPalette.MutedText;
-
-    private string Summary() =>
+    public string Summary =>
         "So sánh với mục tiêu: " + string.Join("; ", Rows.Select(r => $"{r.Label} {Style.Describe(r.Value)}, {GapText(r)}")) + ".";
 }

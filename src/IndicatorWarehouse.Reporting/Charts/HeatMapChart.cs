@@ -1,20 +1,20 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
+using ScottPlot.Colormaps;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
 /// <summary>
-/// A table of coloured cells (rows × columns, e.g. units × months) with the value written in each;
-/// cells without data are hatched grey and named "không có dữ liệu" in the legend.
+/// A table of coloured cells (rows × columns, e.g. units × months) with the value written in each; cells without
+/// data are grey and named "không có dữ liệu" in the legend. Each cell is a ScottPlot rectangle rather than one
+/// heat-map bitmap, so the cells stay vector and sharp in the PDF.
 /// </summary>
 public sealed record HeatMapChart : ISvgChart
 {
-    private const double Pad = 8;
-    private const double LegendHeight = 34;
+    /// <summary>Unit names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.3;
 
     public required string Title { get; init; }
-    public string? Description { get; init; }
     public required IReadOnlyList<string> RowLabels { get; init; }
     public required IReadOnlyList<string> ColumnLabels { get; init; }
 
@@ -31,29 +31,54 @@ public sealed record HeatMapChart : ISvgChart
     public double Width { get; init; } = 680;
     public double CellHeight { get; init; } = 22;
 
+    public string Kind => "heatmap";
+
     public string ToSvg()
     {
         Validate();
-        var defs = new ChartDefs("heatmap", Title);
-        var present = Values.SelectMany(r => r).Where(v => v is not null).Select(v => v!.Value).ToList();
-        var min = Min ?? (present.Count > 0 ? present.Min() : 0);
-        var max = Max ?? (present.Count > 0 ? present.Max() : 0);
+        var (min, max) = Scale();
+        var labelWidth = Math.Min(ChartStyle.WidestText(RowLabels, ChartStyle.LabelSize), Width * MaxLabelShare);
+        var columnWidest = ChartStyle.WidestText(ColumnLabels, ChartStyle.TickSize);
+        // Column labels wider than their cell are turned 45°, rising past the last column by about 0.7 of their width.
+        var turned = columnWidest + 6 > (Width - labelWidth - 24) / Math.Max(1, ColumnLabels.Count);
+        var rightRoom = turned ? columnWidest * 0.72f : 0;
+        var cellWidth = (Width - labelWidth - 24 - rightRoom) / Math.Max(1, ColumnLabels.Count);
+        var texts = Values.Select(r => r.Select(v => v is { } x ? ViFormat.Number(x, Style.Decimals) : "").ToList()).ToList();
+        var valuesFit = ChartStyle.WidestText(texts.SelectMany(r => r), ChartStyle.TickSize) + 4 <= cellWidth;
 
-        var labelWidth = Axes.LabelColumn(RowLabels, Width, 0.3);
-        var left = Pad + labelWidth + 8;
-        var cellWidth = (Width - Pad - left) / Math.Max(1, ColumnLabels.Count);
-        var widest = ColumnLabels.Select(c => TextMeasure.Width(c, ChartText.Tick.Size)).DefaultIfEmpty(0).Max();
-        var rotate = widest > cellWidth - 4;
-        var top = Pad + (rotate ? widest * 0.72 + 8 : 16);
-        var bottom = top + RowLabels.Count * CellHeight;
+        using var plot = ChartStyle.NewPlot();
+        plot.HideGrid();
+        double Row(int i) => RowLabels.Count - 1 - i; // the first row at the top
+        for (var i = 0; i < RowLabels.Count; i++)
+            for (var j = 0; j < ColumnLabels.Count; j++)
+            {
+                var cell = plot.Add.Rectangle(j + 0.03, j + 0.97, Row(i) - 0.45, Row(i) + 0.45);
+                cell.LineWidth = 0;
+                cell.FillColor = Values[i][j] is { } v ? ColorOf(v, min, max) : ChartStyle.Of(ReportPalette.NoDataFill);
+                if (Values[i][j] is not null && valuesFit)
+                    ChartStyle.Note(plot, texts[i][j], j + 0.5, Row(i), Alignment.MiddleCenter, ReportPalette.Text, ChartStyle.TickSize);
+            }
 
-        return ChartDocument.Render("heatmap", Width, bottom + LegendHeight, Title, Description ?? Summary(min, max),
-            El("defs", defs.Hatch(), Gradient(defs)),
-            ColumnLabels.Select((c, j) => ColumnLabel(c, left + (j + 0.5) * cellWidth, top - 6, rotate)),
-            RowLabels.Select((r, i) => Axes.RowLabel(r, Pad, top + (i + 0.5) * CellHeight + 4, labelWidth, ChartText.Label)),
-            RowLabels.Select((r, i) => ColumnLabels.Select((c, j) =>
-                Cell(r, c, Values[i][j], left + j * cellWidth, top + i * CellHeight, cellWidth, min, max, defs))),
-            ScaleLegend(left, bottom + 12, min, max, defs));
+        foreach (var axis in plot.Axes.GetAxes()) axis.FrameLineStyle.Width = 0;
+        ChartStyle.RowLabels(plot.Axes.Left, RowLabels.Select((r, i) => (Row(i), r)), labelWidth);
+        ChartStyle.LabelTicks(plot.Axes.Top, ColumnLabels.Select((c, j) => (j + 0.5, c)));
+        var top = plot.Axes.Top;
+        top.MajorTickStyle.Length = 0;
+        if (turned)
+        {
+            // ScottPlot sizes an axis by its labels laid flat: the room they take turned is kept here.
+            top.TickLabelStyle.Rotation = -45;
+            top.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            top.MinimumSize = columnWidest * 0.72f + 8;
+            plot.Axes.Right.MinimumSize = rightRoom;
+        }
+        ChartStyle.LabelTicks(plot.Axes.Bottom, []);
+        plot.Axes.SetLimits(0, ColumnLabels.Count, -0.5, RowLabels.Count - 0.5);
+        plot.Axes.SetLimitsX(0, ColumnLabels.Count, top);
+
+        plot.Legend.ManualItems.AddRange(ScaleItems(min, max));
+        ChartStyle.Legend(plot, Edge.Bottom);
+        return ChartSvg.Render(plot, Width, RowLabels.Count * CellHeight + Math.Max(top.MinimumSize, 18) + 64);
     }
 
     private void Validate()
@@ -64,66 +89,35 @@ public sealed record HeatMapChart : ISvgChart
                 throw new ArgumentException($"Row '{RowLabels[i]}' has {Values[i].Count} values for {ColumnLabels.Count} columns.");
     }
 
-    private static XElement ColumnLabel(string label, double x, double y, bool rotate) => rotate
-        ? Text(x + 3, y, label, ChartText.Tick.Start(), A("transform", $"rotate(-45 {N(x + 3)} {N(y)})"), Class("chart-tick"))
-        : Text(x, y, label, ChartText.Tick.Middle(), Class("chart-tick"));
-
-    private XElement Cell(string row, string column, double? value, double x, double y, double width, double min, double max, ChartDefs defs)
+    private (double Min, double Max) Scale()
     {
-        if (value is not { } v)
-            return Rect(x + 1, y + 1, width - 2, CellHeight - 2, defs.HatchFill, Class("chart-cell chart-no-data"),
-                Tooltip($"{row} – {column}: {ViFormat.MissingLabel}"));
-        var number = ViFormat.Number(v, Style.Decimals);
-        var fits = TextMeasure.Width(number, ChartText.Tick.Size) + 4 <= width;
-        return El("g",
-            Rect(x + 1, y + 1, width - 2, CellHeight - 2, Color(v, min, max), Class("chart-cell"), Tooltip($"{row} – {column}: {Style.Format(v)}")),
-            fits ? Text(x + width / 2, y + CellHeight / 2 + 3.5, number, ChartText.Tick.Middle() with { Color = ReportPalette.Text }) : null);
+        var present = Values.SelectMany(r => r).Where(v => v is not null).Select(v => v!.Value).ToList();
+        return (Min ?? (present.Count > 0 ? present.Min() : 0), Max ?? (present.Count > 0 ? present.Max() : 0));
     }
 
-    /// <summary>Position on the scale, 0 worst … 1 best, then blended between the palette's three stops.</summary>
-    private string Color(double value, double min, double max)
+    /// <summary>Position on the scale, 0 worst … 1 best, through the palette's red → yellow → green.</summary>
+    private Color ColorOf(double value, double min, double max)
     {
         var t = max > min ? Math.Clamp((value - min) / (max - min), 0, 1) : 1;
-        if (!HigherIsBetter) t = 1 - t;
-        var stops = ReportPalette.HeatScale;
-        var (from, to, local) = t < 0.5 ? (stops[0], stops[1], t * 2) : (stops[1], stops[2], (t - 0.5) * 2);
-        return Blend(from, to, local);
+        return new CustomInterpolated(ReportPalette.HeatScale.Select(ChartStyle.Of).ToArray()).GetColor(HigherIsBetter ? t : 1 - t);
     }
 
-    private static string Blend(string from, string to, double t)
+    /// <summary>The colour scale as legend entries (lowest, middle, highest value) and the no-data grey if a cell needs it.</summary>
+    private IEnumerable<LegendItem> ScaleItems(double min, double max)
     {
-        int Channel(string hex, int i) => Convert.ToInt32(hex.Substring(1 + 2 * i, 2), 16);
-        return "#" + string.Concat(Enumerable.Range(0, 3).Select(i =>
-            ((int)Math.Round(Channel(from, i) + (Channel(to, i) - Channel(from, i)) * t)).ToString("x2")));
+        foreach (var value in max > min ? new[] { min, (min + max) / 2, max } : [max])
+            yield return ChartStyle.Swatch(Style.Format(value), ColorOf(value, min, max));
+        if (Values.Any(r => r.Any(v => v is null))) yield return ChartStyle.Swatch(ViFormat.MissingLabel, ChartStyle.Of(ReportPalette.NoDataFill));
     }
 
-    private XElement Gradient(ChartDefs defs)
+    public string Summary
     {
-        var stops = HigherIsBetter ? ReportPalette.HeatScale : ReportPalette.HeatScale.Reverse().ToList();
-        return El("linearGradient", A("id", defs.Id("scale")),
-            stops.Select((color, i) => El("stop", A("offset", i / (double)(stops.Count - 1)), A("stop-color", color))));
-    }
-
-    private XElement ScaleLegend(double left, double top, double min, double max, ChartDefs defs)
-    {
-        const double barWidth = 160;
-        var group = El("g", Class("chart-legend"),
-            Rect(left, top, barWidth, 9, $"url(#{defs.Id("scale")})"),
-            Text(left, top + 21, Style.Format(min), ChartText.Tick.Start()),
-            Text(left + barWidth, top + 21, Style.Format(max), ChartText.Tick.End()));
-        if (Values.Any(r => r.Any(v => v is null)))
+        get
         {
-            var x = left + barWidth + 24;
-            group.Add(Rect(x, top - 1, 18, 11, defs.HatchFill, A("stroke", ReportPalette.NoData), A("stroke-width", 0.5)));
-            group.Add(Text(x + 24, top + 8.5, ViFormat.MissingLabel, ChartText.Label));
+            var (min, max) = Scale();
+            var missing = Values.Sum(r => r.Count(v => v is null));
+            return $"Bản đồ nhiệt {RowLabels.Count} hàng × {ColumnLabels.Count} cột, giá trị từ {Style.Format(min)} đến {Style.Format(max)}" +
+                   (missing > 0 ? $"; {missing} ô {ViFormat.MissingLabel}." : ".");
         }
-        return group;
-    }
-
-    private string Summary(double min, double max)
-    {
-        var missing = Values.Sum(r => r.Count(v => v is null));
-        return $"Bản đồ nhiệt {RowLabels.Count} hàng × {ColumnLabels.Count} cột, giá trị từ {Style.Format(min)} đến {Style.Format(max)}" +
-               (missing > 0 ? $"; {missing} ô {ViFormat.MissingLabel}." : ".");
     }
 }

@@ -1,19 +1,14 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
 /// <summary>Values over time: several series, an optional target line, target band and dated marker.</summary>
 public sealed record LineChart : ISvgChart
 {
-    private const double Pad = 8;
     private const int MaxPointMarkers = 40;
 
     public required string Title { get; init; }
-
-    /// <summary>Read by screen readers; a summary is written when none is given.</summary>
-    public string? Description { get; init; }
 
     /// <summary>The dates the values belong to, ascending; labelled MM/yyyy.</summary>
     public required IReadOnlyList<DateOnly> Dates { get; init; }
@@ -36,31 +31,30 @@ public sealed record LineChart : ISvgChart
     public double Width { get; init; } = 680;
     public double Height { get; init; } = 280;
 
+    public string Kind => "line";
+
     public string ToSvg()
     {
         Validate();
-        var defs = new ChartDefs("line", Title);
-        var (legend, legendHeight) = Legend.Build(LegendItems(), Pad, Pad, Width - 2 * Pad, defs);
+        using var plot = ChartStyle.NewPlot();
+        var range = ValueRange.For(ScaledValues(), fromZero: false, Style.IsPercent, Min, Max);
+        if (TargetBand is { } band) AddBand(plot, band);
+        for (var i = 0; i < Series.Count; i++) AddSeries(plot, Series[i], Series[i].Color ?? ReportPalette.SeriesColor(i));
+        if (Target is { } target) AddTarget(plot, target);
+        if (Marker is { } marker && marker.At >= Dates[0] && marker.At <= Dates[^1]) AddMarker(plot, marker);
+        if (Series.Any(s => s.Values.Any(v => v is null)))
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "Đoạn trống: " + ViFormat.MissingLabel, LineColor = ChartStyle.Of(ReportPalette.NoData), LineWidth = 2,
+            });
 
-        var top = Pad + legendHeight + (Marker is null ? 10 : 24);
-        var bottom = Height - 24;
-        var y = LinearScale.For(ScaledValues(), new ScaleRequest(FromZero: false, Style.IsPercent, Min, Max), bottom, top);
-        var left = Pad + y.Ticks().Select(t => TextMeasure.Width(Style.Tick(t), ChartText.Tick.Size)).Max() + 8;
-        var right = Width - Pad - 4;
-        var x = new TimeAxis(Dates, left, right, Yearly);
-
-        return ChartDocument.Render("line", Width, Height, Title, Description ?? Summary(),
-            El("defs", defs.Hatch()),
-            TargetBand is { } band ? Rect(left, y.Map(Math.Min(band.High, y.Max)), right - left,
-                y.Map(Math.Max(band.Low, y.Min)) - y.Map(Math.Min(band.High, y.Max)), ReportPalette.Band, A("fill-opacity", 0.35), Class("chart-band")) : null,
-            Axes.HorizontalGrid(y, left, right, Style),
-            Line(left, bottom, right, bottom, ReportPalette.Axis, 1),
-            x.Labels(bottom + 15),
-            MarkerLine(x, top, bottom),
-            Target is { } target ? Line(left, y.Map(target.Value), right, y.Map(target.Value), ReportPalette.TargetLine, 1.5, "6 4", Class("chart-target")) : null,
-            Series.Select((s, i) => SeriesGroup(s, s.Color ?? ReportPalette.SeriesColor(i), x, y)),
-            Target is { } t ? Axes.OnPatch(right - 2, y.Map(t.Value) - 5, Axes.TargetText(t, Style), ChartText.Note.End() with { Color = ReportPalette.TargetLine }) : null,
-            legend);
+        ChartStyle.ValueTicks(plot.Axes.Left, Style);
+        ChartStyle.LabelTicks(plot.Axes.Bottom, TimeTicks.For(Dates, Width - 60, Yearly));
+        // Half a point's width beyond the first and last dates, so that their dots are whole.
+        var margin = Math.Max(TimeTicks.X(Dates[^1]) - TimeTicks.X(Dates[0]), 30) * 0.02;
+        plot.Axes.SetLimits(TimeTicks.X(Dates[0]) - margin, TimeTicks.X(Dates[^1]) + margin, range.Low, range.High);
+        ChartStyle.Legend(plot);
+        return ChartSvg.Render(plot, Width, Height);
     }
 
     private void Validate()
@@ -86,71 +80,61 @@ public sealed record LineChart : ISvgChart
         }
     }
 
-    private List<LegendItem> LegendItems()
+    private void AddSeries(Plot plot, ChartSeries series, string color)
     {
-        var items = Series.Select((s, i) => new LegendItem(s.Name, s.Color ?? ReportPalette.SeriesColor(i), s.Dashed ? SwatchKind.DashedLine : SwatchKind.Line)).ToList();
-        if (TargetBand is { } b)
-            items.Add(new LegendItem($"{b.Label} {ViFormat.Compact(b.Low)}–{Style.Tick(b.High)}", ReportPalette.Band, SwatchKind.Box));
-        if (Series.Any(s => s.Values.Any(v => v is null)))
-            items.Add(new LegendItem("Đoạn trống: " + ViFormat.MissingLabel, ReportPalette.NoData, SwatchKind.Gap));
-        return items;
+        var xs = Dates.Select(TimeTicks.X).ToArray();
+        var ys = SeriesPoints.WithGaps(series.Values);
+        var line = plot.Add.Scatter(xs, ys, ChartStyle.Of(color));
+        line.LegendText = series.Name;
+        line.LineWidth = series.Reference ? 1.4f : 2.2f;
+        line.MarkerShape = series.Reference ? MarkerShape.HorizontalBar : MarkerShape.FilledCircle;
+        line.MarkerSize = series.Reference ? 10 : Dates.Count <= MaxPointMarkers ? 5 : 0;
+        if (line.MarkerSize > 0) return;
+
+        // Without dots a value alone between two gaps would not show at all: it keeps its dot.
+        var lone = SeriesPoints.Lone(ys);
+        if (lone.Length > 0) plot.Add.Markers(lone.Select(i => xs[i]).ToArray(), lone.Select(i => ys[i]).ToArray(), MarkerShape.FilledCircle, 6, ChartStyle.Of(color));
     }
 
-    private XElement? MarkerLine(TimeAxis x, double top, double bottom)
+    private void AddBand(Plot plot, ChartBand band)
     {
-        if (Marker is not { } marker || !x.Contains(marker.At)) return null;
-        var at = x.Map(marker.At);
-        var half = TextMeasure.Width(marker.Label, ChartText.Note.Size, bold: true) / 2;
-        var labelX = Math.Clamp(at, half + Pad, Width - Pad - half);
-        return El("g", Class("chart-marker"),
-            Line(at, top - 4, at, bottom, ReportPalette.MutedText, 1.2, "3 3"),
-            Text(labelX, top - 8, marker.Label, ChartText.Note.Middle() with { Bold = true }));
+        var span = plot.Add.VerticalSpan(band.Low, band.High, ChartStyle.Of(ReportPalette.Band).WithAlpha(0.35));
+        span.LineWidth = 0;
+        span.LegendText = $"{band.Label} {ViFormat.Compact(band.Low)}–{Style.Tick(band.High)}";
     }
 
-    private XElement SeriesGroup(ChartSeries series, string color, TimeAxis x, LinearScale y)
+    /// <summary>The target as a solid dark line (ScottPlot's SVG cannot dash) named at its right end: "Mục tiêu 98,0 %".</summary>
+    private void AddTarget(Plot plot, ChartTarget target)
     {
-        var group = El("g", Class("chart-series"), A("data-series", series.Name));
-        foreach (var segment in Segments(series.Values))
+        var line = plot.Add.HorizontalLine(target.Value, 1.5f, ChartStyle.Of(ReportPalette.TargetLine));
+        line.ExcludeFromLegend = true;
+        var label = ChartStyle.Note(plot, TargetText(target), TimeTicks.X(Dates[^1]), target.Value, Alignment.LowerRight, ReportPalette.TargetLine);
+        label.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+        label.LabelOffsetY = -2;
+    }
+
+    private void AddMarker(Plot plot, ChartMarker marker)
+    {
+        var line = plot.Add.VerticalLine(TimeTicks.X(marker.At), 1.2f, ChartStyle.Of(ReportPalette.MutedText));
+        var along = Dates.Count > 1 ? (TimeTicks.X(marker.At) - TimeTicks.X(Dates[0])) / (TimeTicks.X(Dates[^1]) - TimeTicks.X(Dates[0])) : 0.5;
+        ChartStyle.LineLabel(plot, line, along, marker.Label, ReportPalette.MutedText, bold: true);
+    }
+
+    private string TargetText(ChartTarget target) => $"{target.Label} {Style.Format(target.Value)}";
+
+    public string Summary
+    {
+        get
         {
-            var points = segment.Select(i => (x.Map(Dates[i]), y.Map(series.Values[i]!.Value))).ToList();
-            if (points.Count > 1)
-                group.Add(El("polyline", A("points", Points(points)), A("fill", "none"), A("stroke", color),
-                    A("stroke-width", series.Dashed ? 1.6 : 2.2), A("stroke-linejoin", "round"), A("stroke-linecap", "round"),
-                    series.Dashed ? A("stroke-dasharray", "6 4") : null));
+            var parts = new List<string>
+            {
+                $"Biểu đồ đường từ {ViFormat.Month(Dates[0])} đến {ViFormat.Month(Dates[^1])}: " +
+                string.Join("; ", Series.Select(s => $"{s.Name}, giá trị cuối {Style.Format(s.Values.LastOrDefault(v => v is not null))}")),
+            };
+            if (Series.Sum(s => s.Values.Count(v => v is null)) is > 0 and var gaps) parts.Add($"{gaps} điểm {ViFormat.MissingLabel}");
+            if (Target is { } t) parts.Add(TargetText(t));
+            if (Marker is { } m) parts.Add($"mốc {m.Label} ({ViFormat.Month(m.At)})");
+            return string.Join(". ", parts) + ".";
         }
-        var isolated = Segments(series.Values).Where(s => s.Count == 1).Select(s => s[0]).ToHashSet();
-        for (var i = 0; i < Dates.Count; i++)
-        {
-            if (series.Values[i] is not { } v || (Dates.Count > MaxPointMarkers && !isolated.Contains(i))) continue;
-            group.Add(Circle(x.Map(Dates[i]), y.Map(v), isolated.Contains(i) ? 3.2 : 2.6, color, A("stroke", "#ffffff"), A("stroke-width", 0.8),
-                Tooltip($"{series.Name} – {ViFormat.Month(Dates[i])}: {Style.Format(v)}")));
-        }
-        return group;
-    }
-
-    /// <summary>Runs of consecutive indexes that have a value; a null ends a run, so the line breaks there.</summary>
-    private static List<List<int>> Segments(IReadOnlyList<double?> values)
-    {
-        var runs = new List<List<int>>();
-        List<int>? run = null;
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i] is null) { run = null; continue; }
-            if (run is null) runs.Add(run = []);
-            run.Add(i);
-        }
-        return runs;
-    }
-
-    private string Summary()
-    {
-        var parts = new List<string>
-        {
-            $"Biểu đồ đường từ {ViFormat.Month(Dates[0])} đến {ViFormat.Month(Dates[^1])}: " +
-            string.Join("; ", Series.Select(s => $"{s.Name}, giá trị cuối {Style.Format(s.Values.LastOrDefault(v => v is not null))}")),
-        };
-        if (Target is { } t) parts.Add(Axes.TargetText(t, Style));
-        if (Marker is { } m) parts.Add($"mốc {m.Label} ({ViFormat.Month(m.At)})");
-        return string.Join(". ", parts) + ".";
     }
 }

@@ -1,6 +1,5 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
@@ -10,12 +9,12 @@ public sealed record RankedBarItem(string Label, double? Value, bool Highlight =
 /// <summary>Units ranked best first as horizontal bars, coloured by whether they meet the target; no-data units last.</summary>
 public sealed record RankedBarChart : ISvgChart
 {
-    private const double Pad = 8;
     private const double RowHeight = 22;
-    private const double BarHeight = 14;
+
+    /// <summary>Unit names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.36;
 
     public required string Title { get; init; }
-    public string? Description { get; init; }
     public required IReadOnlyList<RankedBarItem> Items { get; init; }
     public NumberStyle Style { get; init; } = NumberStyle.Percent;
     public ChartTarget? Target { get; init; }
@@ -26,58 +25,51 @@ public sealed record RankedBarChart : ISvgChart
     public double? Max { get; init; }
     public double Width { get; init; } = 680;
 
+    public string Kind => "ranked";
+
     public string ToSvg()
     {
         var ranked = Ranked();
-        var defs = new ChartDefs("ranked", Title);
-        var rankWidth = TextMeasure.Width($"{Items.Count}.", ChartText.Label.Size) + 6;
-        var labelWidth = Axes.LabelColumn(Items.Select(i => i.Label), Width);
-        var valueWidth = Items.Select(i => TextMeasure.Width(Style.Format(i.Value), ChartText.Value.Size, bold: true)).DefaultIfEmpty(0).Max() + 10;
+        using var plot = ChartStyle.NewPlot();
+        plot.Grid.YAxisStyle.IsVisible = false;
+        double Row(int k) => ranked.Count - 1 - k; // the best at the top
 
-        var top = Pad + (Target is null ? 4 : 18);
-        var left = Pad + rankWidth + labelWidth + 8;
-        var right = Width - Pad - valueWidth;
-        var bottom = top + Items.Count * RowHeight;
-        var values = Items.Where(i => i.Value is not null).Select(i => i.Value!.Value);
-        if (Target is { } t) values = values.Append(t.Value);
-        var x = LinearScale.For(values, new ScaleRequest(FromZero: true, Style.IsPercent, Max: Max), left, right);
+        for (var k = 0; k < ranked.Count; k++)
+            if (ranked[k].Item.Highlight)
+                plot.Add.VerticalSpan(Row(k) - 0.5, Row(k) + 0.5, ChartStyle.Of(ReportPalette.Highlight)).LineWidth = 0;
 
-        return ChartDocument.Render("ranked", Width, bottom + 22, Title, Description ?? Summary(ranked),
-            Axes.VerticalGrid(x, top - 2, bottom, Style.Tick),
-            ranked.Select((row, i) => Row(row, top + i * RowHeight, rankWidth, labelWidth, x)),
-            Line(x.Map(Math.Max(0, x.Min)), top - 2, x.Map(Math.Max(0, x.Min)), bottom, ReportPalette.Axis, 1),
-            TargetLine(x, top, bottom));
-    }
-
-    private IEnumerable<object?> Row((RankedBarItem Item, int? Rank) row, double rowTop, double rankWidth, double labelWidth, LinearScale x)
-    {
-        var (item, rank) = row;
-        var mid = rowTop + RowHeight / 2;
-        var label = ChartText.Label with { Bold = item.Highlight };
-        if (item.Highlight) yield return Rect(Pad, rowTop + 1, Width - 2 * Pad, RowHeight - 2, "#fff6dc", A("rx", 2));
-        yield return Text(Pad + rankWidth - 6, mid + 4, rank is { } r ? $"{r}." : "", ChartText.Tick.End());
-        yield return Axes.RowLabel(item.Label, Pad + rankWidth, mid + 4, labelWidth, label);
-        if (item.Value is not { } v)
+        var bars = new List<Bar>();
+        for (var k = 0; k < ranked.Count; k++)
         {
-            yield return Text(x.Map(Math.Max(0, x.Min)) + 6, mid + 4, ViFormat.MissingLabel, ChartText.Missing, Class("chart-no-data"));
-            yield break;
+            if (ranked[k].Item.Value is { } v)
+                bars.Add(new Bar
+                {
+                    Position = Row(k), Value = v, Size = 0.64, FillColor = ChartStyle.Of(BarColor(v)), LineWidth = 0,
+                    Label = Style.Format(v), Orientation = Orientation.Horizontal,
+                });
+            else
+                ChartStyle.Note(plot, ViFormat.MissingLabel, 0, Row(k), Alignment.MiddleLeft, ReportPalette.MutedText, italic: true).LabelOffsetX = 6;
         }
-        var zero = x.Map(Math.Max(0, x.Min));
-        var end = x.Map(Math.Clamp(v, x.Min, x.Max));
-        yield return Rect(Math.Min(zero, end), mid - BarHeight / 2, Math.Abs(end - zero), BarHeight, BarColor(v), A("rx", 1.5), Class("chart-bar"),
-            Tooltip($"{item.Label}: {Style.Format(v)}"));
-        yield return Text(Math.Max(zero, end) + 5, mid + 4, Style.Format(v), ChartText.Value);
-    }
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        ChartStyle.ValueLabels(barPlot.ValueLabelStyle, ReportPalette.Text);
 
-    private XElement? TargetLine(LinearScale x, double top, double bottom)
-    {
-        if (Target is not { } target) return null;
-        var at = x.Map(target.Value);
-        var text = Axes.TargetText(target, Style);
-        var half = TextMeasure.Width(text, ChartText.Note.Size) / 2;
-        return El("g",
-            Line(at, top - 4, at, bottom, ReportPalette.TargetLine, 1.5, "5 3", Class("chart-target")),
-            Axes.OnPatch(Math.Clamp(at, Pad + half, Width - Pad - half), top - 7, text, ChartText.Note.Middle() with { Color = ReportPalette.TargetLine }));
+        var labels = ranked.Select(r => r.Rank is { } n ? $"{n}. {r.Item.Label}" : r.Item.Label).ToList();
+        var labelWidth = Math.Min(ChartStyle.WidestText(labels, ChartStyle.LabelSize), Width * MaxLabelShare);
+        ChartStyle.RowLabels(plot.Axes.Left, labels.Select((label, k) => (Row(k), label)), labelWidth);
+        ChartStyle.ValueTicks(plot.Axes.Bottom, Style);
+        var values = Items.Where(i => i.Value is not null).Select(i => i.Value!.Value).ToList();
+        var range = ValueRange.For(Target is { } t ? values.Append(t.Value) : values, fromZero: true, Style.IsPercent, max: Max);
+        // Room after the longest bar for its value: the share of the plot's width the widest value takes.
+        var room = (ChartStyle.WidestText(values.Select(v => Style.Format(v)), ChartStyle.ValueSize, bold: true) + 12) / (Width - labelWidth - 30);
+        var high = range.High + (range.High - range.Low) * room / (1 - room);
+        plot.Axes.SetLimits(range.Low, high, -0.5, ranked.Count - 0.5);
+        if (Target is { } target)
+        {
+            var line = plot.Add.VerticalLine(target.Value, 1.5f, ChartStyle.Of(ReportPalette.TargetLine));
+            ChartStyle.LineLabel(plot, line, (target.Value - range.Low) / (high - range.Low), $"{target.Label} {Style.Format(target.Value)}", ReportPalette.TargetLine);
+        }
+        return ChartSvg.Render(plot, Width, ranked.Count * RowHeight + (Target is null ? 30 : 48));
     }
 
     private string BarColor(double value) => Target is not { } t ? ReportPalette.Accent
@@ -99,10 +91,14 @@ public sealed record RankedBarChart : ISvgChart
         return result;
     }
 
-    private string Summary(List<(RankedBarItem Item, int? Rank)> ranked)
+    public string Summary
     {
-        var text = $"Xếp hạng {ranked.Count(r => r.Rank is not null)} đơn vị: " +
-                   string.Join("; ", ranked.Select(r => $"{(r.Rank is { } n ? n + ". " : "")}{r.Item.Label} {Style.Describe(r.Item.Value)}"));
-        return Target is { } t ? $"{text}. {Axes.TargetText(t, Style)}." : text + ".";
+        get
+        {
+            var ranked = Ranked();
+            var text = $"Xếp hạng {ranked.Count(r => r.Rank is not null)} đơn vị: " +
+                       string.Join("; ", ranked.Select(r => $"{(r.Rank is { } n ? n + ". " : "")}{r.Item.Label} {Style.Describe(r.Item.Value)}"));
+            return Target is { } t ? $"{text}. {t.Label} {Style.Format(t.Value)}." : text + ".";
+        }
     }
 }

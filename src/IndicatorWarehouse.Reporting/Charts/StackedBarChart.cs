@@ -1,6 +1,5 @@
-using System.Xml.Linq;
 using IndicatorWarehouse.Reporting.Formatting;
-using static IndicatorWarehouse.Reporting.Charts.Svg;
+using ScottPlot;
 
 namespace IndicatorWarehouse.Reporting.Charts;
 
@@ -12,13 +11,18 @@ public sealed record StackedBarRow(string Label, IReadOnlyList<double?> Values);
 
 /// <summary>
 /// Each row as a 100 % bar split into its parts, with the share in each part and the total on the right.
-/// A row with any part missing is drawn hatched as "không có dữ liệu": its shares cannot be known.
+/// A row with any part missing is drawn grey as "không có dữ liệu": its shares cannot be known.
 /// </summary>
 public sealed record StackedBarChart : ISvgChart
 {
-    private const double Pad = 8;
     private const double RowHeight = 26;
-    private const double BarHeight = 17;
+    private const double BarSize = 0.66;
+
+    /// <summary>Field names longer than this share of the width are cut with "…".</summary>
+    private const double MaxLabelShare = 0.3;
+
+    /// <summary>Shares narrower than this (in percent of the bar) are not written in their part: the text would not fit.</summary>
+    private const double LabelledShare = 12;
 
     /// <summary>Trước hạn / đúng hạn / trễ hạn in green, blue and red.</summary>
     public static IReadOnlyList<StackedSegment> Timeliness { get; } =
@@ -29,7 +33,6 @@ public sealed record StackedBarChart : ISvgChart
     ];
 
     public required string Title { get; init; }
-    public string? Description { get; init; }
     public IReadOnlyList<StackedSegment> Segments { get; init; } = Timeliness;
     public required IReadOnlyList<StackedBarRow> Rows { get; init; }
 
@@ -38,76 +41,71 @@ public sealed record StackedBarChart : ISvgChart
 
     public double Width { get; init; } = 680;
 
+    public string Kind => "stacked";
+
     public string ToSvg()
     {
         foreach (var row in Rows)
             if (row.Values.Count != Segments.Count)
                 throw new ArgumentException($"Row '{row.Label}' has {row.Values.Count} values for {Segments.Count} segments.");
 
-        var defs = new ChartDefs("stacked", Title);
-        var legendItems = Segments.Select(s => new LegendItem(s.Name, s.Color, SwatchKind.Box)).ToList();
-        if (Rows.Any(r => Total(r) is null)) legendItems.Add(new LegendItem(ViFormat.MissingLabel, ReportPalette.NoData, SwatchKind.Hatch));
-        var (legend, legendHeight) = Legend.Build(legendItems, Pad, Pad, Width - 2 * Pad, defs);
+        using var plot = ChartStyle.NewPlot();
+        plot.Grid.YAxisStyle.IsVisible = false;
+        double Row(int k) => Rows.Count - 1 - k; // the first row at the top
 
-        var labelWidth = Axes.LabelColumn(Rows.Select(r => r.Label), Width, 0.3);
-        var totalWidth = Rows.Select(r => TextMeasure.Width(TotalText(r), ChartText.Label.Size)).DefaultIfEmpty(0).Max() + 10;
-        var top = Pad + legendHeight + 8;
-        var left = Pad + labelWidth + 8;
-        var right = Width - Pad - totalWidth;
-        var bottom = top + Rows.Count * RowHeight;
-        var x = new LinearScale(0, 100, 25, left, right);
+        var parts = Segments.Select(_ => new List<Bar>()).ToList();
+        var blanks = new List<Bar>();
+        var notes = new List<(string Text, double Row)>();
+        for (var k = 0; k < Rows.Count; k++)
+        {
+            if (Total(Rows[k]) is not (> 0 and var total))
+            {
+                blanks.Add(Part(Row(k), 0, 100, Total(Rows[k]) is null ? ReportPalette.NoDataFill : ReportPalette.Track));
+                notes.Add((Total(Rows[k]) is null ? ViFormat.MissingLabel : $"không phát sinh {Unit}".TrimEnd(), Row(k)));
+                continue;
+            }
+            double start = 0;
+            for (var s = 0; s < Segments.Count; s++)
+            {
+                var share = Rows[k].Values[s]!.Value / total * 100;
+                if (share > 0)
+                    parts[s].Add(Part(Row(k), start, start + share, Segments[s].Color, share >= LabelledShare ? ViFormat.Percent(share) : ""));
+                start += share;
+            }
+        }
+        foreach (var bars in parts.Append(blanks).Where(b => b.Count > 0))
+        {
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.Horizontal = true;
+            ChartStyle.ValueLabels(barPlot.ValueLabelStyle, "#ffffff");
+            barPlot.ValueLabelStyle.FontSize = ChartStyle.NoteSize;
+        }
+        foreach (var (text, row) in notes) ChartStyle.Note(plot, text, 50, row, Alignment.MiddleCenter, ReportPalette.MutedText, italic: true);
 
-        return ChartDocument.Render("stacked", Width, bottom + 22, Title, Description ?? Summary(),
-            El("defs", defs.Hatch()),
-            Axes.VerticalGrid(x, top, bottom, NumberStyle.Percent.Tick),
-            Rows.Select((row, i) => Row(row, top + i * RowHeight, labelWidth, x, defs)),
-            legend);
+        foreach (var segment in Segments) plot.Legend.ManualItems.Add(ChartStyle.Swatch(segment.Name, ChartStyle.Of(segment.Color)));
+        if (Rows.Any(r => Total(r) is null)) plot.Legend.ManualItems.Add(ChartStyle.Swatch(ViFormat.MissingLabel, ChartStyle.Of(ReportPalette.NoDataFill)));
+        ChartStyle.Legend(plot);
+
+        ChartStyle.RowLabels(plot.Axes.Left, Rows.Select((r, k) => (Row(k), r.Label)), Width * MaxLabelShare);
+        ChartStyle.RowLabels(plot.Axes.Right, Rows.Select((r, k) => (Row(k), TotalText(r))));
+        ChartStyle.LabelTicks(plot.Axes.Bottom, new[] { 0d, 25, 50, 75, 100 }.Select(p => (p, NumberStyle.Percent.Tick(p))));
+        plot.Axes.SetLimits(0, 100, -0.5, Rows.Count - 0.5);
+        plot.Axes.SetLimitsY(-0.5, Rows.Count - 0.5, plot.Axes.Right);
+        return ChartSvg.Render(plot, Width, Rows.Count * RowHeight + 64);
     }
 
-    private IEnumerable<object?> Row(StackedBarRow row, double rowTop, double labelWidth, LinearScale x, ChartDefs defs)
+    private static Bar Part(double position, double from, double to, string color, string label = "") => new()
     {
-        var mid = rowTop + RowHeight / 2;
-        var barTop = mid - BarHeight / 2;
-        yield return Axes.RowLabel(row.Label, Pad, mid + 4, labelWidth, ChartText.Label);
-        yield return Text(Width - Pad, mid + 4, TotalText(row), ChartText.Label.End());
-
-        var total = Total(row);
-        if (total is null)
-        {
-            yield return Rect(x.RangeStart, barTop, x.RangeEnd - x.RangeStart, BarHeight, defs.HatchFill, Class("chart-no-data"),
-                Tooltip($"{row.Label}: {ViFormat.MissingLabel}"));
-            yield return Axes.OnPatch((x.RangeStart + x.RangeEnd) / 2, mid + 4, ViFormat.MissingLabel, ChartText.Missing.Middle());
-            yield break;
-        }
-        if (total == 0)
-        {
-            yield return Rect(x.RangeStart, barTop, x.RangeEnd - x.RangeStart, BarHeight, ReportPalette.Track);
-            yield return Text((x.RangeStart + x.RangeEnd) / 2, mid + 4, $"không phát sinh {Unit}".TrimEnd(), ChartText.Missing.Middle());
-            yield break;
-        }
-
-        double start = 0;
-        for (var s = 0; s < Segments.Count; s++)
-        {
-            var count = row.Values[s]!.Value;
-            var share = count / total.Value * 100;
-            double x0 = x.Map(start), x1 = x.Map(start + share);
-            start += share;
-            if (count == 0) continue;
-            yield return Rect(x0, barTop, x1 - x0, BarHeight, Segments[s].Color, Class("chart-segment"), A("data-segment", Segments[s].Name),
-                Tooltip($"{row.Label} – {Segments[s].Name}: {ViFormat.Count((long)Math.Round(count))} {Unit} ({ViFormat.Percent(share)})".TrimEnd()));
-            var text = ViFormat.Percent(share);
-            if (TextMeasure.Width(text, ChartText.OnColor.Size, bold: true) + 6 <= x1 - x0)
-                yield return Text((x0 + x1) / 2, mid + 3.5, text, ChartText.OnColor);
-        }
-    }
+        Position = position, ValueBase = from, Value = to, Size = BarSize, FillColor = ChartStyle.Of(color), LineWidth = 0,
+        Orientation = Orientation.Horizontal, CenterLabel = true, Label = label,
+    };
 
     private static double? Total(StackedBarRow row) => row.Values.Any(v => v is null) ? null : row.Values.Sum(v => v!.Value);
 
     private string TotalText(StackedBarRow row) =>
         Total(row) is { } total ? $"{ViFormat.Count((long)Math.Round(total))} {Unit}".TrimEnd() : ViFormat.Missing;
 
-    private string Summary() =>
+    public string Summary =>
         "Cơ cấu theo " + string.Join(", ", Segments.Select(s => s.Name.ToLowerInvariant())) + ": " +
         string.Join("; ", Rows.Select(r => $"{r.Label}: " + Total(r) switch
         {

@@ -25,6 +25,12 @@ public static class ReportPalette
     public const string Band = "#a5d6a7";
     public const string Accent = "#1565c0";
 
+    /// <summary>Behind the row of the unit a report is about.</summary>
+    public const string Highlight = "#fff6dc";
+
+    /// <summary>The fill of a bar or cell that has no data (with "không có dữ liệu" beside it or in the legend).</summary>
+    public const string NoDataFill = "#e4e7ea";
+
     /// <summary>Series colours, distinguishable with the common colour-vision deficiencies (Okabe–Ito based).</summary>
     public static IReadOnlyList<string> Series { get; } =
         ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#000000"];

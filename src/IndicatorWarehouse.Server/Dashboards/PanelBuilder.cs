@@ -19,11 +19,11 @@ public static class PanelBuilder
             return spec.Type switch
             {
                 "kpi" => new PanelView(spec, Tiles: Tiles(rows, style)),
-                "line" => new PanelView(spec, Svg: Line(spec, rows, style).ToSvg()),
-                "bar" => new PanelView(spec, Svg: Bar(spec, rows, style).ToSvg()),
-                "heatmap" => new PanelView(spec, Svg: HeatMap(spec, rows, style).ToSvg()),
-                "stacked" => new PanelView(spec, Svg: Stacked(spec, rows).ToSvg()),
-                "bullet" => new PanelView(spec, Svg: Bullet(spec, rows, style).ToSvg()),
+                "line" => new PanelView(spec, Chart: Line(spec, rows, style)),
+                "bar" => new PanelView(spec, Chart: Bar(spec, rows, style)),
+                "heatmap" => new PanelView(spec, Chart: HeatMap(spec, rows, style)),
+                "stacked" => new PanelView(spec, Chart: Stacked(spec, rows)),
+                "bullet" => new PanelView(spec, Chart: Bullet(spec, rows, style)),
                 _ => new PanelView(spec, Table: result),
             };
         }

@@ -1,13 +1,14 @@
+using IndicatorWarehouse.Reporting.Charts;
 using IndicatorWarehouse.Reporting.Formatting;
 using IndicatorWarehouse.Warehouse.Queries;
 
 namespace IndicatorWarehouse.Server.Dashboards;
 
-/// <summary>A panel ready to show: an inline SVG chart, KPI tiles or a table, or the reason it could not be drawn.</summary>
-public sealed record PanelView(PanelSpec Spec, string? Svg = null, IReadOnlyList<TileView>? Tiles = null, QueryResult? Table = null,
+/// <summary>A panel ready to show: a chart (drawn inline as SVG), KPI tiles or a table, or the reason it could not be drawn.</summary>
+public sealed record PanelView(PanelSpec Spec, ISvgChart? Chart = null, IReadOnlyList<TileView>? Tiles = null, QueryResult? Table = null,
     string? Error = null)
 {
-    public bool IsEmpty => Svg is null && Tiles is null && Table is null && Error is null;
+    public bool IsEmpty => Chart is null && Tiles is null && Table is null && Error is null;
 }
 
 /// <summary>One KPI tile: label, value, how it is written, and its status against the target when there is one.</summary>

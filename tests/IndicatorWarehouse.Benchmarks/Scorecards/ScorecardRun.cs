@@ -1,16 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dapper;
+using IndicatorWarehouse.Application.Reports;
+using IndicatorWarehouse.Application.Reports.Scorecards;
+using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Reporting.Html;
 using IndicatorWarehouse.Reporting.Pdf;
 using IndicatorWarehouse.Reporting.Templates;
+using IndicatorWarehouse.Reporting.Templates.Scorecards;
 
 namespace IndicatorWarehouse.Benchmarks.Scorecards;
 
-/// <summary>`scorecards [--count N]`: documents per second through one warm renderer (Razor → HTML → Chromium PDF),
-/// against a blank A4 page through the same renderer (the printing floor), and the same documents printed ten to a
-/// PDF (what batching would gain by paying the per-PDF cost once).
-/// Stand-in: `iw scorecard` is not on this branch, so the document is the Reporting chart gallery, one A4 report
-/// with every chart type — when the scorecard lands, <see cref="RenderDocumentAsync"/> is the one place to change.</summary>
+/// <summary>`scorecards [--count N] [--db WAREHOUSE --period YYYY-MM]`: documents per second through one warm renderer
+/// (Razor → HTML with its charts → Chromium PDF), against a blank A4 page through the same renderer (the printing
+/// floor), and the same documents printed ten to a PDF (what batching would gain by paying the per-PDF cost once).
+/// With a warehouse the documents are the real scorecards of every current Sở for that month (loaded beforehand,
+/// untimed: the figure is rendering and printing); without one, the Reporting chart gallery, one A4 page with every
+/// chart type.</summary>
 internal static class ScorecardRun
 {
     private const int Warmup = 3, PerBatch = 10;
@@ -18,15 +24,18 @@ internal static class ScorecardRun
 
     public static async Task<int> MainAsync(string[] args)
     {
-        var count = args is ["--count", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 40;
+        var count = int.Parse(Option(args, "--count") ?? "40", CultureInfo.InvariantCulture);
         await using var html = new HtmlRenderService();
         await using var pdf = new PdfRenderer();
+        var document = Option(args, "--db") is { } db
+            ? await ScorecardsAsync(new ReportWriter(html, pdf), db, Option(args, "--period") ?? throw new ArgumentException("--db needs --period YYYY-MM"))
+            : _ => html.RenderAsync<ChartGallery>();
 
-        await TimeAsync(Warmup, () => RenderDocumentAsync(html, pdf));
-        var documents = await TimeAsync(count, () => RenderDocumentAsync(html, pdf));
-        var blank = await TimeAsync(count, () => pdf.RenderPdfAsync(Blank));
+        await TimeAsync(Warmup, async i => await pdf.RenderPdfAsync(await document(i)));
+        var documents = await TimeAsync(count, async i => await pdf.RenderPdfAsync(await document(i)));
+        var blank = await TimeAsync(count, _ => pdf.RenderPdfAsync(Blank));
         var batches = Math.Max(1, count / PerBatch);
-        var batched = await TimeAsync(batches, async () => await pdf.RenderPdfAsync(Batch(await html.RenderAsync<ChartGallery>())));
+        var batched = await TimeAsync(batches, async i => await pdf.RenderPdfAsync(Batch(await Task.WhenAll(Enumerable.Range(i * PerBatch, PerBatch).Select(document)))));
 
         Console.WriteLine($"{count} documents in {documents.TotalSeconds:N2} s; {count} blank pages in {blank.TotalSeconds:N2} s; " +
                           $"{batches * PerBatch} documents {PerBatch} to a PDF in {batched.TotalSeconds:N2} s " +
@@ -37,25 +46,37 @@ internal static class ScorecardRun
         return 0;
     }
 
-    private static async Task<byte[]> RenderDocumentAsync(HtmlRenderService html, PdfRenderer pdf) =>
-        await pdf.RenderPdfAsync(await html.RenderAsync<ChartGallery>());
+    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is >= 0 and var i && i + 1 < args.Length ? args[i + 1] : null;
 
-    /// <summary>The document's body <see cref="PerBatch"/> times in one HTML document, each part starting a new page.</summary>
-    private static string Batch(string document)
+    /// <summary>The scorecards of every current Sở of the warehouse for the month; the i-th document is the i-th unit's, round the list.</summary>
+    private static async Task<Func<int, Task<string>>> ScorecardsAsync(ReportWriter writer, string db, string month)
     {
-        var start = document.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
-        var end = document.LastIndexOf("</body>", StringComparison.Ordinal);
-        var body = document[start..end];
-        var parts = Enumerable.Repeat($"<div style=\"break-before: page\">{body}</div>", PerBatch);
-        return document[..start] + string.Concat(parts) + document[end..];
+        var database = WarehouseSettings.From("sqlite", db, null).Open();
+        await using var c = await database.OpenReadOnlyAsync();
+        var departments = await c.QueryAsync<string>(
+            "SELECT agency_code FROM mart_agency WHERE agency_level = 'department' AND is_current = 1 ORDER BY agency_code");
+        var query = new ScorecardQuery(database, ReferenceFiles.Default());
+        var models = new List<ScorecardModel>();
+        foreach (var agency in departments) models.Add(await query.LoadAsync(agency, month, DateOnly.FromDateTime(DateTime.Now)));
+        Console.WriteLine($"{models.Count} scorecards of {month} loaded from {db}.");
+        return i => writer.HtmlAsync<ScorecardReport>(models[i % models.Count]);
+    }
+
+    /// <summary>The documents' bodies in one HTML document, each starting a new page.</summary>
+    private static string Batch(string[] documents)
+    {
+        var start = documents[0].IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
+        var end = documents[0].LastIndexOf("</body>", StringComparison.Ordinal);
+        var bodies = documents.Select(d => d[(d.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length)..d.LastIndexOf("</body>", StringComparison.Ordinal)]);
+        return documents[0][..start] + string.Concat(bodies.Select(b => $"<div style=\"break-before: page\">{b}</div>")) + documents[0][end..];
     }
 
     /// <summary>Submits every document at once, as a batch of scorecards would be: the renderer prints as many
     /// in parallel as it is configured for, and each must come back a PDF.</summary>
-    private static async Task<TimeSpan> TimeAsync(int count, Func<Task<byte[]>> render)
+    private static async Task<TimeSpan> TimeAsync(int count, Func<int, Task<byte[]>> render)
     {
         var clock = Stopwatch.StartNew();
-        var pdfs = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => render()));
+        var pdfs = await Task.WhenAll(Enumerable.Range(0, count).Select(render));
         clock.Stop();
         if (pdfs.Any(p => p.Length < 5 || p[0] != '%' || p[1] != 'P')) throw new InvalidOperationException("A render did not return a PDF.");
         return clock.Elapsed;

@@ -19,26 +19,7 @@ public sealed class GrayImage
 
     public static GrayImage Load(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        var position = 0;
-        string Token()
-        {
-            while (true)
-            {
-                while (char.IsWhiteSpace((char)bytes[position])) position++;
-                if (bytes[position] != '#') break;
-                while (bytes[position] != '\n') position++;
-            }
-            var start = position;
-            while (!char.IsWhiteSpace((char)bytes[position])) position++;
-            return System.Text.Encoding.ASCII.GetString(bytes, start, position - start);
-        }
-
-        if (Token() != "P5") throw new InvalidDataException($"{path} is not a binary PGM (P5) file.");
-        int width = int.Parse(Token()), height = int.Parse(Token()), max = int.Parse(Token());
-        if (max > 255) throw new InvalidDataException("16-bit PGM is not supported.");
-        position++; // the single whitespace byte that ends the header
-        if (bytes.Length - position < width * height) throw new InvalidDataException($"{path} is truncated.");
-        return new GrayImage(width, height, bytes[position..(position + width * height)]);
+        var (width, height, pixels) = Netpbm.Read(path, "P5", 1);
+        return new GrayImage(width, height, pixels);
     }
 }

@@ -73,7 +73,8 @@ public sealed partial class ReportTests
         var html = await Writer.HtmlAsync<ReviewReport>(model);
         Assert.Contains("Mục tiêu 2021–2025", html);
         Assert.Contains("Mục tiêu 2026–2030", html);
-        Assert.Contains("stroke-dasharray=\"6 4\"", html);
+        // Plan targets are reference lines: drawn thinner than the province's own line, in the target colour.
+        Assert.Contains($"stroke=\"{ReportPalette.TargetLine.ToUpperInvariant()}\" stroke-width=\"1.4\"", html);
     }
 
     [Fact]

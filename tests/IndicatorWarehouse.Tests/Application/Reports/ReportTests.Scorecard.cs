@@ -103,6 +103,22 @@ public sealed partial class ReportTests
         Assert.Contains(onTime.Values.Skip(4), v => v is not null);
     }
 
+    [Fact]
+    public async Task Scorecard_Pdf_TrendChartsShowTheGapThePlanPhaseAndVietnameseLabels()
+    {
+        // Sở Dân tộc và Tôn giáo has no months before 03/2025: its trend lines start with a gap, named in their legends.
+        var pdf = await ReportFiles.WriteScorecardAsync(Writer, await Scorecards.LoadAsync("TNI.SDTTG", ReportWarehouse.Month, fixture.GeneratedOn),
+            fixture.Output, ReportFormat.Pdf);
+
+        var text = await FlatTextAsync(pdf);
+
+        Assert.Contains("Xu hướng 24 tháng", text);
+        Assert.Contains("Đoạn trống: không có dữ liệu", text);
+        Assert.Contains("KH 2026–2030", text);
+        Assert.Contains("01/2026", text);
+        Assert.Matches(@"\d+ % ", text);
+    }
+
     [Theory]
     [InlineData("TNI.X001", "Ủy ban nhân dân phường Tân Ninh", "Xếp hạng trong các xã, phường của tỉnh")]
     [InlineData("TNI.TTPVHCC", "Trung tâm Phục vụ hành chính công tỉnh Tây Ninh", "Xếp hạng trong các trung tâm phục vụ hành chính công của tỉnh")]

@@ -12,14 +12,16 @@ public sealed class BulletChartTests
 
         var svg = new SvgTree(chart.ToSvg());
 
-        var gap = svg.WithClass("chart-gap").Single();
-        var target = svg.WithClass("chart-target").Single();
-        double x0 = svg.GridX("0"), x20 = svg.GridX("20");
-        Assert.Equal(x0 + (x20 - x0) * 12.5 / 20, SvgTree.Num(gap, "x"), precision: 1);
-        Assert.Equal(SvgTree.Num(target, "x1"), SvgTree.Num(gap, "x") + SvgTree.Num(gap, "width"), precision: 1);
-        Assert.Equal(ReportPalette.NotMet, (string)svg.WithClass("chart-value").Single().Attribute("fill")!);
-        Assert.Contains("12,5 điểm", svg.Labels);
-        Assert.Contains("mục tiêu 20,0 điểm · -7,5", svg.Labels);
+        double x0 = svg.Text("0").X, x20 = svg.Text("20").X;
+        var value = svg.Rects(ReportPalette.NotMet).Single(r => r.X < x0 + 1);
+        var gap = svg.Rects(ReportPalette.NotMet).Single(r => r.X > x0 + 1);
+        var target = svg.Lines(ReportPalette.TargetLine).Single().Single();
+        Assert.Equal(x0 + (x20 - x0) * 12.5 / 20, value.Right, precision: 1);
+        Assert.Equal(value.Right, gap.X, precision: 1);
+        Assert.Equal(target[0].X, gap.Right, precision: 1);
+        Assert.True(gap.Height > value.Height, "the shortfall is shaded on the track, the value is the thin bar on it");
+        Assert.Contains("12,5 điểm", svg.Labels.SelectMany(l => l.Split('\n')));
+        Assert.Contains(svg.Labels, l => l.Contains("mục tiêu 20,0 điểm · -7,5"));
     }
 
     [Fact]
@@ -29,20 +31,20 @@ public sealed class BulletChartTests
 
         var svg = new SvgTree(chart.ToSvg());
 
-        Assert.Empty(svg.WithClass("chart-gap"));
-        Assert.Equal(ReportPalette.Met, (string)svg.WithClass("chart-value").Single().Attribute("fill")!);
-        Assert.Contains("mục tiêu 98,0 % · +1,0", svg.Labels);
+        Assert.Empty(svg.Rects(ReportPalette.NotMet));
+        Assert.Single(svg.Rects(ReportPalette.Met));
+        Assert.Contains(svg.Labels, l => l.Contains("mục tiêu 98,0 % · +1,0"));
     }
 
     [Fact]
-    public void ToSvg_MissingValue_IsHatchedAndSaysNoData()
+    public void ToSvg_MissingValue_HasNoBarAndSaysNoData()
     {
         var chart = new BulletChart { Title = "Tỷ lệ", Rows = [new("Số hóa hồ sơ", null, 22)] };
 
         var svg = new SvgTree(chart.ToSvg());
 
-        Assert.Empty(svg.WithClass("chart-value"));
-        Assert.StartsWith("url(#", (string)svg.WithClass("chart-track").Single().Attribute("fill")!);
-        Assert.Contains(ViFormat.MissingLabel, svg.Labels);
+        Assert.Single(svg.Rects());
+        Assert.Single(svg.Rects(ReportPalette.NoDataFill));
+        Assert.Contains(svg.Labels, l => l.Contains(ViFormat.MissingLabel));
     }
 }

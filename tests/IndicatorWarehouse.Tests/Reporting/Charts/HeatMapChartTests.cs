@@ -13,33 +13,39 @@ public sealed class HeatMapChartTests
         Values = rows,
     };
 
+    /// <summary>The fill of the cell under the value written in it.</summary>
+    private static string FillOf(SvgTree svg, string value)
+    {
+        var text = svg.PlottedTexts.Single(t => t.Content == value);
+        return svg.Rects().Single(r => r.X <= text.X && text.X <= r.Right && r.Y <= text.Y && text.Y <= r.Y + r.Height).Fill.ToLowerInvariant();
+    }
+
     [Fact]
-    public void ToSvg_Cells_OneRectPerValueWithMissingOnesHatched()
+    public void ToSvg_Cells_OneRectPerValueWithMissingOnesGreyAndNamedInTheLegend()
     {
         var svg = new SvgTree(Chart([90, 95.5, null], [80, 85, 100]).ToSvg());
 
-        var cells = svg.WithClass("chart-cell").ToList();
-        Assert.Equal(6, cells.Count);
-        var missing = Assert.Single(cells, c => ((string)c.Attribute("class")!).Contains("chart-no-data"));
-        Assert.StartsWith("url(#", (string)missing.Attribute("fill")!);
-        Assert.Equal("Sở 1 – 03/2025: không có dữ liệu", missing.Element(SvgTree.Ns + "title")!.Value);
-        Assert.Contains("95,5", svg.Labels);
+        Assert.Equal(6, svg.Rects().Count());
+        var missing = svg.Rects(ReportPalette.NoDataFill).Single();
+        Assert.Equal(svg.Text("03/2025").X, missing.X + missing.Width / 2, precision: 0);
+        Assert.Equal(svg.Text("Sở 1").Y, missing.MidY, precision: 0);
+        Assert.Equal(5, svg.PlottedTexts.Count());
+        Assert.Contains("95,5", svg.PlottedTexts.Select(t => t.Content));
         Assert.Contains(ViFormat.MissingLabel, svg.Labels);
     }
 
     [Fact]
     public void ToSvg_Colours_RunFromWorstToBestAndTurnWhenLowerIsBetter()
     {
-        string Fill(SvgTree svg, string tooltipEnd) =>
-            (string)svg.WithClass("chart-cell").Single(c => c.Element(SvgTree.Ns + "title")!.Value.EndsWith(tooltipEnd)).Attribute("fill")!;
-
         var higherBetter = new SvgTree(Chart([80, 90, 100]).ToSvg());
         var lowerBetter = new SvgTree((Chart([80, 90, 100]) with { HigherIsBetter = false }).ToSvg());
 
-        Assert.Equal(ReportPalette.HeatScale[0], Fill(higherBetter, "80,0 %"));
-        Assert.Equal(ReportPalette.HeatScale[1], Fill(higherBetter, "90,0 %"));
-        Assert.Equal(ReportPalette.HeatScale[2], Fill(higherBetter, "100,0 %"));
-        Assert.Equal(ReportPalette.HeatScale[2], Fill(lowerBetter, "80,0 %"));
+        Assert.Equal(ReportPalette.HeatScale[0], FillOf(higherBetter, "80,0"));
+        Assert.Equal(ReportPalette.HeatScale[1], FillOf(higherBetter, "90,0"));
+        Assert.Equal(ReportPalette.HeatScale[2], FillOf(higherBetter, "100,0"));
+        Assert.Equal(ReportPalette.HeatScale[2], FillOf(lowerBetter, "80,0"));
+        Assert.Contains("80,0 %", higherBetter.Labels);
+        Assert.Contains("100,0 %", higherBetter.Labels);
     }
 
     [Fact]

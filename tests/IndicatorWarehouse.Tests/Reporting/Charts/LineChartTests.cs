@@ -6,6 +6,7 @@ namespace IndicatorWarehouse.Tests.Reporting.Charts;
 public sealed class LineChartTests
 {
     private static readonly DateOnly[] FiveMonths = Enumerable.Range(0, 5).Select(i => new DateOnly(2025, 1, 1).AddMonths(i)).ToArray();
+    private static readonly string Blue = ReportPalette.SeriesColor(0);
 
     private static LineChart Chart(params double?[] values) => new()
     {
@@ -19,11 +20,15 @@ public sealed class LineChartTests
     {
         var svg = new SvgTree(Chart(96, 97, null, 98, 99).ToSvg());
 
-        var segments = svg.All("polyline").ToList();
-        Assert.Equal(2, segments.Count);
-        Assert.All(segments, s => Assert.Equal(2, SvgTree.Points(s).Count));
-        Assert.Equal(4, svg.All("circle").Count());
-        Assert.True(SvgTree.Points(segments[0])[^1].X < SvgTree.Points(segments[1])[0].X);
+        var runs = Assert.Single(svg.Lines(Blue));
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal(2, r.Count));
+        Assert.Equal(4, svg.Dots(Blue).Count());
+        // The break is where March is: no point of the line lies between February and April.
+        double february = svg.Text("02/2025").X, april = svg.Text("04/2025").X;
+        Assert.Equal(february, runs[0][^1].X, precision: 1);
+        Assert.Equal(april, runs[1][0].X, precision: 1);
+        Assert.Contains("Đoạn trống: không có dữ liệu", svg.Labels);
     }
 
     [Fact]
@@ -31,19 +36,33 @@ public sealed class LineChartTests
     {
         var svg = new SvgTree(Chart(null, 97, null, null, null).ToSvg());
 
-        Assert.Empty(svg.All("polyline"));
-        Assert.Single(svg.All("circle"));
+        Assert.DoesNotContain(svg.Lines(Blue).SelectMany(runs => runs), run => run.Count > 1);
+        var dot = Assert.Single(svg.Dots(Blue));
+        Assert.Equal(svg.Text("02/2025").X, dot.X, precision: 1);
     }
 
     [Fact]
-    public void ToSvg_Target_LineSitsWhereTheAxisPutsThatValue()
+    public void ToSvg_LoneValueInALongSeries_KeepsItsDotWhenOthersHaveNone()
     {
-        var svg = new SvgTree((Chart(91, 92, 94, 96, 99) with { Target = new ChartTarget(95) }).ToSvg());
+        var months = Enumerable.Range(0, 48).Select(i => new DateOnly(2022, 1, 1).AddMonths(i)).ToArray();
+        var values = months.Select((_, i) => i is 20 or 22 ? null : (double?)90 + i % 3).ToArray();
+        var chart = new LineChart { Title = "x", Dates = months, Series = [new ChartSeries("a", values)] };
 
-        var target = Assert.Single(svg.WithClass("chart-target"));
-        double y90 = svg.GridY("90 %"), y100 = svg.GridY("100 %");
-        Assert.Equal(y90 + (y100 - y90) * 0.5, SvgTree.Num(target, "y1"), precision: 1);
-        Assert.Equal(SvgTree.Num(target, "y1"), SvgTree.Num(target, "y2"));
+        var svg = new SvgTree(chart.ToSvg());
+
+        Assert.Single(svg.Dots(Blue));
+        Assert.Equal(2, svg.Lines(Blue).Single().Count(run => run.Count > 1));
+    }
+
+    [Fact]
+    public void ToSvg_Target_LineSitsWhereTheAxisPutsThatValueAndIsNamedWithIt()
+    {
+        var svg = new SvgTree((Chart(90, 92, 94, 96, 100) with { Target = new ChartTarget(95) }).ToSvg());
+
+        var target = Assert.Single(svg.Lines(ReportPalette.TargetLine)).Single();
+        double y90 = svg.Text("90 %").Y, y100 = svg.Text("100 %").Y;
+        Assert.Equal((y90 + y100) / 2, target[0].Y, precision: 1);
+        Assert.Equal(target[0].Y, target[1].Y);
         Assert.Contains("Mục tiêu 95,0 %", svg.Labels);
     }
 
@@ -52,51 +71,63 @@ public sealed class LineChartTests
     {
         var svg = new SvgTree((Chart(40, 45, 50, 55, 60) with { Target = new ChartTarget(80) }).ToSvg());
 
-        var targetY = SvgTree.Num(svg.WithClass("chart-target").Single(), "y1");
-        Assert.True(svg.WithClass("chart-grid").Min(l => SvgTree.Num(l, "y1")) <= targetY);
+        Assert.Contains("80 %", svg.Labels);
+        Assert.Single(svg.Lines(ReportPalette.TargetLine));
     }
 
     [Fact]
-    public void ToSvg_Band_CoversTheRangeBetweenItsBounds()
+    public void ToSvg_Band_CoversTheRangeBetweenItsBoundsAndIsNamedInTheLegend()
     {
         var svg = new SvgTree((Chart(55, 62, 70, 75, 78) with { TargetBand = new ChartBand(60, 80), Min = 0, Max = 100 }).ToSvg());
 
-        var band = svg.WithClass("chart-band").Single();
-        Assert.Equal(svg.GridY("80 %"), SvgTree.Num(band, "y"), precision: 1);
-        Assert.Equal(svg.GridY("60 %"), SvgTree.Num(band, "y") + SvgTree.Num(band, "height"), precision: 1);
+        var band = svg.Rects().First();
+        Assert.Equal(svg.Text("80 %").Y, band.Y, precision: 1);
+        Assert.Equal(svg.Text("60 %").Y, band.Y + band.Height, precision: 1);
+        Assert.Contains("Vùng mục tiêu 60–80 %", svg.Labels);
     }
 
     [Fact]
-    public void ToSvg_Marker_DrawsAVerticalLineAtItsDateWithItsLabel()
+    public void ToSvg_Marker_DrawsAVerticalLineAtItsDateWithItsLabelAboveThePlot()
     {
         var svg = new SvgTree((Chart(96, 97, 98, 97, 96) with { Marker = new ChartMarker(new DateOnly(2025, 3, 1), "KH 2026–2030") }).ToSvg());
 
-        var line = svg.WithClass("chart-marker").Single().Elements(SvgTree.Ns + "line").Single();
-        Assert.Equal(SvgTree.Num(line, "x1"), SvgTree.Num(line, "x2"));
-        Assert.Equal(SvgTree.Num(svg.Text("03/2025"), "x"), SvgTree.Num(line, "x1"), precision: 1);
-        Assert.Contains("KH 2026–2030", svg.Labels);
+        var line = Assert.Single(svg.Lines(ReportPalette.MutedText)).Single();
+        Assert.Equal(line[0].X, line[1].X);
+        Assert.Equal(svg.Text("03/2025").X, line[0].X, precision: 1);
+        var label = svg.Text("KH 2026–2030");
+        Assert.True(label.Bold);
+        Assert.True(label.Y < line.Min(p => p.Y), "the label sits above the top of the line");
     }
 
     [Fact]
-    public void ToSvg_Values_AreWrittenWithDecimalCommaAndDatesAsMonthYear()
+    public void ToSvg_MarkerOutsideTheDates_IsLeftOut()
     {
-        var svg = new SvgTree(Chart(96.25, 97.5, 98, 97, 96).ToSvg());
+        var svg = new SvgTree((Chart(96, 97, 98, 97, 96) with { Marker = new ChartMarker(new DateOnly(2026, 1, 1), "KH 2026–2030") }).ToSvg());
 
-        Assert.Contains(svg.All("title"), t => t.Value == "Sở Y tế – 02/2025: 97,5 %");
+        Assert.DoesNotContain("KH 2026–2030", svg.Labels);
+    }
+
+    [Fact]
+    public void ToSvg_Labels_AreVietnameseWithDecimalCommaAndDatesAsMonthYear()
+    {
+        var svg = new SvgTree((Chart(96.2, 96.5, 96.8, 96.4, 96.6) with { Target = new ChartTarget(96.5) }).ToSvg());
+
         Assert.Contains("01/2025", svg.Labels);
+        Assert.Contains("Sở Y tế", svg.Labels);
+        Assert.Contains("Mục tiêu 96,5 %", svg.Labels);
+        Assert.Contains(svg.Labels, l => l.EndsWith(" %") && l.Contains(','));
         Assert.DoesNotContain(svg.Labels, l => l.Contains('.'));
+        Assert.All(svg.Root.Descendants(SvgTree.Ns + "text"), t => Assert.Equal("DejaVu Sans", (string?)t.Attribute("font-family")));
     }
 
     [Fact]
-    public void ToSvg_Always_HasAnAccessibleTitleAndDescription()
+    public void Summary_Always_NamesTheSpanTheTargetAndTheGaps()
     {
-        var svg = new SvgTree((Chart(96, 97, 98, 97, 96) with { Target = new ChartTarget(98) }).ToSvg());
+        var summary = (Chart(96, null, 98, 97, 96) with { Target = new ChartTarget(98) }).Summary;
 
-        Assert.Equal("img", (string?)svg.Root.Attribute("role"));
-        Assert.Equal("Tỷ lệ hồ sơ đúng hạn", svg.Root.Element(SvgTree.Ns + "title")!.Value);
-        var description = svg.Root.Element(SvgTree.Ns + "desc")!.Value;
-        Assert.Contains("01/2025", description);
-        Assert.Contains("Mục tiêu 98,0 %", description);
+        Assert.Contains("01/2025", summary);
+        Assert.Contains("Mục tiêu 98,0 %", summary);
+        Assert.Contains("1 điểm không có dữ liệu", summary);
     }
 
     [Fact]
@@ -113,40 +144,38 @@ public sealed class LineChartTests
         var months = Enumerable.Range(0, 60).Select(i => new DateOnly(2021, 3, 1).AddMonths(i)).ToArray();
         var chart = new LineChart { Title = "x", Dates = months, Series = [new ChartSeries("a", months.Select(_ => (double?)90).ToList())] };
 
-        var labels = new SvgTree(chart.ToSvg()).WithClass("chart-x-labels").Single().Elements(SvgTree.Ns + "text").Select(SvgTree.Shown).ToList();
+        var labels = new SvgTree(chart.ToSvg()).Labels.Where(l => l.Length == 7 && l[2] == '/').ToList();
 
         Assert.InRange(labels.Count, 4, 12);
         Assert.Equal(["01/2022", "01/2023", "01/2024", "01/2025", "01/2026"], labels.Where(l => l.StartsWith("01/")));
     }
 
     [Fact]
-    public void ToSvg_YearlyDates_AreLabelledByYearAndTheLastLabelStaysInsideTheChart()
+    public void ToSvg_YearlyDates_AreLabelledByYear()
     {
         var years = Enumerable.Range(2021, 6).Select(y => new DateOnly(y, 1, 1)).ToArray();
         var chart = new LineChart { Title = "x", Dates = years, Yearly = true, Series = [new ChartSeries("a", years.Select(_ => (double?)90).ToList())] };
 
         var svg = new SvgTree(chart.ToSvg());
 
-        var labels = svg.WithClass("chart-x-labels").Single().Elements(SvgTree.Ns + "text").ToList();
-        Assert.Equal(["2021", "2022", "2023", "2024", "2025", "2026"], labels.Select(SvgTree.Shown));
-        Assert.True(SvgTree.Num(labels[^1], "x") + 12 <= chart.Width, "the last year's label runs off the chart");
+        Assert.Equal(["2021", "2022", "2023", "2024", "2025", "2026"], svg.Labels.Where(l => l.Length == 4 && l.StartsWith("20")));
+        Assert.True(svg.Text("2026").X <= chart.Width, "the last year's label runs off the chart");
     }
 
     [Fact]
-    public void ToSvg_DashedSeries_IsDrawnDashedAndShownDashedInTheLegend()
+    public void ToSvg_ReferenceSeries_IsThinnerThanTheMeasuredOneAndNamedInTheLegend()
     {
         var chart = Chart(96, 97, 98, 97, 96) with
         {
-            Series = [new ChartSeries("Sở Y tế", [96, 97, 98, 97, 96]), new ChartSeries("Mục tiêu 2021–2025", [95, 95, 95, null, null], Dashed: true)],
+            Series = [new ChartSeries("Sở Y tế", [96, 97, 98, 97, 96]), new ChartSeries("Mục tiêu 2021–2025", [95, 95, 95, null, null], ReportPalette.TargetLine, Reference: true)],
         };
 
         var svg = new SvgTree(chart.ToSvg());
 
-        var target = svg.WithClass("chart-series").Single(g => (string?)g.Attribute("data-series") == "Mục tiêu 2021–2025");
-        Assert.Equal("6 4", (string?)target.Element(SvgTree.Ns + "polyline")!.Attribute("stroke-dasharray"));
-        var unit = svg.WithClass("chart-series").Single(g => (string?)g.Attribute("data-series") == "Sở Y tế");
-        Assert.Null(unit.Element(SvgTree.Ns + "polyline")!.Attribute("stroke-dasharray"));
-        Assert.Contains(svg.WithClass("chart-legend").Single().Elements(SvgTree.Ns + "line"), l => (string?)l.Attribute("stroke-dasharray") is not null);
+        double Width(string stroke) => svg.Plotted.Where(e => (string?)e.Attribute("stroke") is { } s && s.Equals(stroke, StringComparison.OrdinalIgnoreCase))
+            .Select(e => SvgTree.Num(e, "stroke-width")).Max();
+        Assert.True(Width(ReportPalette.TargetLine) < Width(Blue));
+        Assert.Contains("Mục tiêu 2021–2025", svg.Labels);
     }
 
     [Fact]
@@ -156,7 +185,7 @@ public sealed class LineChartTests
 
         var tree = new SvgTree(svg);
         Assert.DoesNotContain("NaN", svg);
-        Assert.InRange(tree.WithClass("chart-grid").Count(), 2, 10);
+        Assert.InRange(tree.Labels.Count(l => l.EndsWith(" %")), 2, 10);
         Assert.Contains("100 %", tree.Labels);
     }
 }

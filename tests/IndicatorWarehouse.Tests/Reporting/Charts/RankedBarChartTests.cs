@@ -7,34 +7,39 @@ public sealed class RankedBarChartTests
 {
     private static RankedBarChart Chart(params RankedBarItem[] items) => new() { Title = "Tỷ lệ hồ sơ trực tuyến theo sở", Items = items };
 
-    private static List<string> LabelsTopToBottom(SvgTree svg) =>
-        svg.WithClass("chart-label").OrderBy(t => SvgTree.Num(t, "y")).Select(SvgTree.Shown).ToList();
+    /// <summary>The row labels (left of the bars), top to bottom.</summary>
+    private static List<string> RowsTopToBottom(SvgTree svg, RankedBarChart chart) =>
+        svg.Texts.Where(t => chart.Items.Any(i => t.Content.EndsWith(i.Label))).OrderBy(t => t.Y).Select(t => t.Content).ToList();
 
     [Fact]
     public void ToSvg_Items_AreRankedBestFirstWithNoDataLastAndWithoutABar()
     {
-        var svg = new SvgTree(Chart(new("Sở Tư pháp", 60), new("Sở Nội vụ", null), new("Sở Y tế", 85.5), new("Sở Xây dựng", 72)).ToSvg());
+        var chart = Chart(new("Sở Tư pháp", 60), new("Sở Nội vụ", null), new("Sở Y tế", 85.5), new("Sở Xây dựng", 72));
 
-        Assert.Equal(["Sở Y tế", "Sở Xây dựng", "Sở Tư pháp", "Sở Nội vụ"], LabelsTopToBottom(svg));
-        Assert.Equal(3, svg.WithClass("chart-bar").Count());
-        Assert.Equal(ViFormat.MissingLabel, SvgTree.Shown(svg.WithClass("chart-no-data").Single()));
+        var svg = new SvgTree(chart.ToSvg());
+
+        Assert.Equal(["1. Sở Y tế", "2. Sở Xây dựng", "3. Sở Tư pháp", "Sở Nội vụ"], RowsTopToBottom(svg, chart));
+        Assert.Equal(3, svg.Rects(ReportPalette.Accent).Count());
+        var noData = svg.PlottedTexts.Single(t => t.Content == ViFormat.MissingLabel);
+        Assert.True(noData.Italic);
+        Assert.Equal(svg.Text("Sở Nội vụ").Y, noData.Y, precision: 0);
         Assert.Contains("85,5 %", svg.Labels);
     }
 
     [Fact]
     public void ToSvg_LowerIsBetter_RanksAscending()
     {
-        var svg = new SvgTree((Chart(new("A", 3), new("B", 1), new("C", 2)) with { HigherIsBetter = false, Style = NumberStyle.Decimal }).ToSvg());
+        var chart = Chart(new("A", 3), new("B", 1), new("C", 2)) with { HigherIsBetter = false, Style = NumberStyle.Decimal };
 
-        Assert.Equal(["B", "C", "A"], LabelsTopToBottom(svg));
+        Assert.Equal(["1. B", "2. C", "3. A"], RowsTopToBottom(new SvgTree(chart.ToSvg()), chart));
     }
 
     [Fact]
     public void ToSvg_EqualValues_ShareARank()
     {
-        var svg = new SvgTree(Chart(new("A", 90), new("B", 80), new("C", 90)).ToSvg());
+        var chart = Chart(new("A", 90), new("B", 80), new("C", 90));
 
-        Assert.Equal(["1.", "1.", "3."], svg.Labels.Where(l => l.EndsWith('.')).ToList());
+        Assert.Equal(["1. A", "1. C", "3. B"], RowsTopToBottom(new SvgTree(chart.ToSvg()), chart));
     }
 
     [Fact]
@@ -42,9 +47,9 @@ public sealed class RankedBarChartTests
     {
         var svg = new SvgTree(Chart(new("A", 80), new("B", 40)).ToSvg());
 
-        var widths = svg.WithClass("chart-bar").Select(b => SvgTree.Num(b, "width")).ToList();
-        Assert.Equal(2.0, widths[0] / widths[1], precision: 2);
-        Assert.All(svg.WithClass("chart-bar"), b => Assert.Equal(svg.GridX("0 %"), SvgTree.Num(b, "x"), precision: 1));
+        var bars = svg.Rects(ReportPalette.Accent).OrderBy(b => b.Y).ToList();
+        Assert.Equal(2.0, bars[0].Width / bars[1].Width, precision: 2);
+        Assert.All(bars, b => Assert.Equal(svg.Text("0 %").X, b.X, precision: 1));
     }
 
     [Fact]
@@ -52,11 +57,19 @@ public sealed class RankedBarChartTests
     {
         var svg = new SvgTree((Chart(new("A", 85), new("B", 70)) with { Target = new ChartTarget(80) }).ToSvg());
 
-        var target = svg.WithClass("chart-target").Single();
-        double x60 = svg.GridX("60 %"), x80 = svg.GridX("80 %");
-        Assert.Equal(x80, SvgTree.Num(target, "x1"), precision: 1);
-        Assert.True(x60 < x80);
-        Assert.Equal([ReportPalette.Met, ReportPalette.NotMet], svg.WithClass("chart-bar").Select(b => (string)b.Attribute("fill")!));
+        var target = svg.Lines(ReportPalette.TargetLine).Single().Single();
+        Assert.Equal(svg.Text("80 %").X, target[0].X, precision: 1);
+        Assert.Equal(target[0].X, target[1].X);
+        Assert.Equal([ReportPalette.Met, ReportPalette.NotMet], svg.Rects().OrderBy(b => b.Y).Select(b => b.Fill.ToLowerInvariant()));
         Assert.Contains("Mục tiêu 80,0 %", svg.Labels);
+    }
+
+    [Fact]
+    public void ToSvg_Highlight_ShadesTheRowOfTheUnitTheReportIsAbout()
+    {
+        var svg = new SvgTree(Chart(new("Sở Nội vụ", 90), new("Sở Y tế", 80, Highlight: true), new("Sở Tư pháp", 70)).ToSvg());
+
+        var shade = svg.Rects(ReportPalette.Highlight).Single();
+        Assert.InRange(svg.Text("2. Sở Y tế").Y, shade.Y, shade.Y + shade.Height);
     }
 }
