@@ -13,7 +13,7 @@ public sealed class JobControl(JobCatalog catalog, JobRunner runner, WarehouseDa
     public static JobControl From(ServeOptions options)
     {
         var database = options.Warehouse.Open(options.Clock);
-        var catalog = JobCatalog.From(options.Config, database, options.Reference, options.Scorecards, new HttpClient(), options.Clock);
+        var catalog = JobCatalog.From(options.Config, database, options.Reference, options.Scorecards, new HttpClient());
         var runner = new JobRunner(database, new JobRetry(options.Config.Retry, database.Dialect),
             TimeSpan.FromMinutes(options.Config.LeaseMinutes), JobRunner.ThisProcess(), NullLogger.Instance);
         return new JobControl(catalog, runner, database, options.TimeZone, options.Clock);

@@ -86,7 +86,7 @@ public abstract class DataClockTests<TProvider> : WarehouseTests<TProvider> wher
         var october = await new Bieu06Service(w.Database).BuildAsync("2026-10", agencyCode: "TNI.SYT");
         var measures = new MeasuresQuery(w.Database);
         var table = new StringWriter();
-        MeasuresFormatter.Write(await measures.ForAsync("TNI.SYT", "2026-11"), "table", table, await measures.ProvisionalMarkAsync("2026-11"));
+        MeasuresFormatter.Write(await measures.ForAsync("TNI.SYT", "2026-11"), "table", table, provisionalMark: await measures.ProvisionalMarkAsync("2026-11"));
 
         Assert.Equal((1L, 1L), (november.Total.Counts.PendingOverdue, november.Total.Counts.PendingWithinDue));
         Assert.Equal("tạm tính đến 20/11/2026", november.ProvisionalMark);

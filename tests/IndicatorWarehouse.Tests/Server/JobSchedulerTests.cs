@@ -77,7 +77,7 @@ public sealed class SqliteJobSchedulerTests : JobSchedulerTests<SqliteProvider>
                 runs => runs.Count == 1 && Volatile.Read(ref requests) == 1, "the doomed server's run waiting for its source");
             var period = Part(stuck.Single().Parameters!, "period");
             var survivorConfig = ServeConfigFile.Load(config);
-            var catalog = JobCatalog.From(survivorConfig, Warehouse.Database, ReferenceFiles.Default(), null, new HttpClient(), TimeProvider.System);
+            var catalog = JobCatalog.From(survivorConfig, Warehouse.Database, ReferenceFiles.Default(), null, new HttpClient());
             await StartAsync("survivor", catalog);
             // Let the survivor fire the same minute and find the lease taken, then kill the holder.
             await Task.Delay(TimeSpan.FromSeconds(4));
