@@ -15,6 +15,7 @@ root.Subcommands.Add(MeasuresCommand.Create());
 root.Subcommands.Add(QuickReportCommand.Create());
 root.Subcommands.Add(DocsCommand.Create());
 root.Subcommands.Add(Index766Command.Create());
+root.Subcommands.Add(LeversCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(DrillDownCommand.Create());
