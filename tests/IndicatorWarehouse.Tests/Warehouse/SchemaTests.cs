@@ -40,13 +40,13 @@ public abstract class SchemaTests<TProvider> : WarehouseTests<TProvider> where T
     }
 
     [ProviderFact]
-    public async Task Init_CreatesQuartzsTablesIn009AndDropsThemIn011_LeavingNone()
+    public async Task Init_CreatesQuartzsTablesIn009AndDropsThemIn015_LeavingNone()
     {
         await using var warehouse = await InitializedAsync();
         await using var c = await warehouse.OpenAsync();
 
         var tables = (await c.QueryAsync<string>(Provider.TableNamesSql)).Where(t => t.StartsWith("QRTZ_", StringComparison.OrdinalIgnoreCase));
-        var applied = await c.QueryAsync<string>("SELECT name FROM etl_schema_version WHERE version IN (9, 11) ORDER BY version");
+        var applied = await c.QueryAsync<string>("SELECT name FROM etl_schema_version WHERE version IN (9, 15) ORDER BY version");
 
         Assert.Empty(tables);
         Assert.Equal(["scheduler", "drop_quartz"], applied);
