@@ -16,14 +16,15 @@
 -- Parameters: @from_key, @to_key, @as_of_key (yyyymmdd), @cutoff_day.
 
 -- step: create_profiles
--- The unit codes a dossier counts under: its own unit (procedure_key NULL), and, for a unit split between several
--- successors (agency_lineage_transfer), also the slice "predecessor→successor" of the successor that took over its
--- procedure (by procedure, else by field, else the default). The slices' measures go to fact_indicator_slice
--- (build/measures.sql, move_slices), so a successor's history adds whole dossiers.
-CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_unit (
-    agency_key INTEGER NOT NULL, procedure_key INTEGER, unit_code TEXT NOT NULL);
+-- A dossier of a unit split between several successors (agency_lineage_transfer) also counts under the slice
+-- "predecessor→successor" of the successor that took over its procedure (by procedure, else by field, else the
+-- default). The slices' measures go to fact_indicator_slice (build/measures.sql, move_slices), so a successor's
+-- history adds whole dossiers.
+CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_slice (
+    agency_key INTEGER NOT NULL, procedure_key INTEGER NOT NULL, slice_code TEXT NOT NULL,
+    PRIMARY KEY (agency_key, procedure_key)) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS tmp_dossier_profile (
-    agency_code TEXT NOT NULL,
+    agency_code TEXT NOT NULL, slice_code TEXT,        -- the unit, and the slice of a split unit's dossier
     rs INTEGER NOT NULL, es INTEGER, os INTEGER,        -- month seq of received, end, first overdue day
     rrs INTEGER NOT NULL, res INTEGER, ros INTEGER,     -- the same in reporting months (15th -> 14th)
     n INTEGER NOT NULL,
@@ -57,27 +58,25 @@ CREATE TEMP TABLE IF NOT EXISTS tmp_pakn_profile (
     rrs INTEGER NOT NULL, rhs INTEGER, rls INTEGER,
     handled_late INTEGER NOT NULL, disliked INTEGER NOT NULL,
     n INTEGER NOT NULL);
-DELETE FROM tmp_dossier_unit;
+DELETE FROM tmp_dossier_slice;
 DELETE FROM tmp_dossier_profile;
 DELETE FROM tmp_received_month;
 DELETE FROM tmp_ended_month;
 DELETE FROM tmp_overdue_month;
 DELETE FROM tmp_pakn_profile;
 
--- step: dossier_units
-INSERT INTO tmp_dossier_unit SELECT agency_key, NULL, agency_code FROM dim_agency;
-INSERT INTO tmp_dossier_unit
+-- step: dossier_slices
+INSERT INTO tmp_dossier_slice
 SELECT a.agency_key, p.procedure_key, a.agency_code || '→' || COALESCE(
     (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.procedure_code = p.procedure_code),
     (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.field_code = f.field_code),
     (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.field_code IS NULL AND t.procedure_code IS NULL))
 FROM dim_agency a CROSS JOIN dim_procedure p LEFT JOIN dim_field f ON f.field_key = p.field_key
 WHERE a.agency_code IN (SELECT predecessor_code FROM agency_lineage_transfer);
-CREATE INDEX IF NOT EXISTS temp.ix_tmp_dossier_unit ON tmp_dossier_unit (agency_key, procedure_key);
 
 -- step: profile_dossiers
 INSERT INTO tmp_dossier_profile
-SELECT agency_code, rs, es, os, rrs, res, ros, COUNT(*),
+SELECT agency_code, slice_code, rs, es, os, rrs, res, ros, COUNT(*),
        SUM(online), SUM(has_fee), SUM(paid_online), SUM(digitized), SUM(reused), SUM(personal_store), SUM(population_db),
        SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 3 THEN 1 ELSE 0 END),
        SUM(result_required), SUM(result_electronic),
@@ -86,7 +85,7 @@ SELECT agency_code, rs, es, os, rrs, res, ros, COUNT(*),
        SUM(CASE WHEN outcome = 3 AND withdrawn = 0 THEN 1 ELSE 0 END),
        SUM(disliked), SUM(1 - withdrawn)
 FROM (
-    SELECT a.unit_code AS agency_code,
+    SELECT a.agency_code, s.slice_code,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
            CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 END AS os,
@@ -107,7 +106,8 @@ FROM (
            CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
            CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
     FROM fact_dossier d
-    JOIN tmp_dossier_unit a ON a.agency_key = d.agency_key AND (a.procedure_key IS NULL OR a.procedure_key = d.procedure_key)
+    JOIN dim_agency a ON a.agency_key = d.agency_key
+    LEFT JOIN tmp_dossier_slice s ON s.agency_key = d.agency_key AND s.procedure_key = d.procedure_key
     LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
     -- Status 3 (not accepted) leaves every measure. The unary + keeps SQLite from reading the dossiers through
     -- ix_fact_dossier_pending (one random row fetch per dossier): even a build of the last year alone reads a
@@ -115,7 +115,15 @@ FROM (
     WHERE (d.status IS NULL OR d.status <> 3)
       AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR +d.end_date_key >= @from_key)
 ) x
-GROUP BY agency_code, rs, es, os, rrs, res, ros;
+GROUP BY agency_code, slice_code, rs, es, os, rrs, res, ros;
+
+-- step: profile_slices
+-- A split unit's profiles once more under their slice, so the slices are counted like units.
+INSERT INTO tmp_dossier_profile
+SELECT slice_code, NULL, rs, es, os, rrs, res, ros, n, online, has_fee, paid_online, digitized, reused, personal_store,
+       population_db, early, on_time, late, result_required, result_electronic, late_with_apology, late_not_disliked,
+       late_not_withdrawn, disliked, not_withdrawn
+FROM tmp_dossier_profile WHERE slice_code IS NOT NULL;
 
 -- step: dossier_months
 -- Each profile once per calendar: c.reporting = 0 reads the calendar months, 1 the reporting months.
@@ -169,7 +177,7 @@ WHERE k.received_date_key <= @to_key AND (k.handled_date_key IS NULL OR k.handle
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
 
 -- step: drop_profiles
-DROP TABLE IF EXISTS temp.tmp_dossier_unit;
+DROP TABLE IF EXISTS temp.tmp_dossier_slice;
 DROP TABLE IF EXISTS temp.tmp_dossier_profile;
 DROP TABLE IF EXISTS temp.tmp_received_month;
 DROP TABLE IF EXISTS temp.tmp_ended_month;

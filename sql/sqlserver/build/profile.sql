@@ -9,19 +9,18 @@
 -- computed in a derived table first; the day after a PAKN deadline is DATEADD on the date dimension.
 
 -- step: create_profiles
-DROP TABLE IF EXISTS #tmp_dossier_unit;
+DROP TABLE IF EXISTS #tmp_dossier_slice;
 DROP TABLE IF EXISTS #tmp_dossier_profile;
 DROP TABLE IF EXISTS #tmp_received_month;
 DROP TABLE IF EXISTS #tmp_ended_month;
 DROP TABLE IF EXISTS #tmp_overdue_month;
 DROP TABLE IF EXISTS #tmp_pakn_profile;
--- The unit codes a dossier counts under: its own, and for a split unit the slice "predecessor→successor" of its
--- procedure (see sql/sqlite/build/profile.sql).
-CREATE TABLE #tmp_dossier_unit (
-    agency_key int NOT NULL, procedure_key int NULL, unit_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL,
-    INDEX ix_tmp_dossier_unit CLUSTERED (agency_key, procedure_key));
+-- The slice "predecessor→successor" a split unit's dossier also counts under (see sql/sqlite/build/profile.sql).
+CREATE TABLE #tmp_dossier_slice (
+    agency_key int NOT NULL, procedure_key int NOT NULL, slice_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL,
+    PRIMARY KEY (agency_key, procedure_key));
 CREATE TABLE #tmp_dossier_profile (
-    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL,
+    agency_code nvarchar(50) COLLATE DATABASE_DEFAULT NOT NULL, slice_code nvarchar(50) COLLATE DATABASE_DEFAULT NULL,
     rs int NOT NULL, es int NULL, os int NULL, rrs int NOT NULL, res int NULL, ros int NULL,
     n bigint NOT NULL,
     online int NOT NULL, has_fee int NOT NULL, paid_online int NOT NULL, digitized int NOT NULL,
@@ -50,9 +49,8 @@ CREATE TABLE #tmp_pakn_profile (
     handled_late int NOT NULL, disliked int NOT NULL,
     n bigint NOT NULL);
 
--- step: dossier_units
-INSERT INTO #tmp_dossier_unit SELECT agency_key, NULL, agency_code FROM dim_agency;
-INSERT INTO #tmp_dossier_unit
+-- step: dossier_slices
+INSERT INTO #tmp_dossier_slice
 SELECT a.agency_key, p.procedure_key, a.agency_code + N'→' + COALESCE(
     (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.procedure_code = p.procedure_code),
     (SELECT t.successor_code FROM agency_lineage_transfer t WHERE t.predecessor_code = a.agency_code AND t.field_code = f.field_code),
@@ -62,7 +60,7 @@ WHERE a.agency_code IN (SELECT predecessor_code FROM agency_lineage_transfer);
 
 -- step: profile_dossiers
 INSERT INTO #tmp_dossier_profile
-SELECT agency_code, rs, es, os, rrs, res, ros, COUNT_BIG(*),
+SELECT agency_code, slice_code, rs, es, os, rrs, res, ros, COUNT_BIG(*),
        SUM(online), SUM(has_fee), SUM(paid_online), SUM(digitized), SUM(reused), SUM(personal_store), SUM(population_db),
        SUM(CASE WHEN outcome = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 3 THEN 1 ELSE 0 END),
        SUM(result_required), SUM(result_electronic),
@@ -71,7 +69,7 @@ SELECT agency_code, rs, es, os, rrs, res, ros, COUNT_BIG(*),
        SUM(CASE WHEN outcome = 3 AND withdrawn = 0 THEN 1 ELSE 0 END),
        SUM(disliked), SUM(1 - withdrawn)
 FROM (
-    SELECT a.unit_code AS agency_code, (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
+    SELECT a.agency_code, s.slice_code, (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 AS rs,
            (d.end_date_key / 10000) * 12 + (d.end_date_key / 100) % 100 - 1 AS es,
            CASE WHEN d.overdue_from_key <= @as_of_key THEN (d.overdue_from_key / 10000) * 12 + (d.overdue_from_key / 100) % 100 - 1 END AS os,
            (d.received_date_key / 10000) * 12 + (d.received_date_key / 100) % 100 - 1 + CASE WHEN d.received_date_key % 100 >= @cutoff_day THEN 1 ELSE 0 END AS rrs,
@@ -92,13 +90,22 @@ FROM (
            CASE WHEN g.from_personal_store = 1 THEN 1 ELSE 0 END AS personal_store,
            CASE WHEN g.population_db_used = 1 THEN 1 ELSE 0 END AS population_db
     FROM fact_dossier d
-    JOIN #tmp_dossier_unit a ON a.agency_key = d.agency_key AND (a.procedure_key IS NULL OR a.procedure_key = d.procedure_key)
+    JOIN dim_agency a ON a.agency_key = d.agency_key
+    LEFT JOIN #tmp_dossier_slice s ON s.agency_key = d.agency_key AND s.procedure_key = d.procedure_key
     LEFT JOIN fact_digitization g ON g.dossier_code = d.dossier_code
     -- Status 3 (not accepted) leaves every measure.
     WHERE (d.status IS NULL OR d.status <> 3)
       AND d.received_date_key <= @to_key AND (d.end_date_key IS NULL OR d.end_date_key >= @from_key)
 ) x
-GROUP BY agency_code, rs, es, os, rrs, res, ros;
+GROUP BY agency_code, slice_code, rs, es, os, rrs, res, ros;
+
+-- step: profile_slices
+-- A split unit's profiles once more under their slice, so the slices are counted like units.
+INSERT INTO #tmp_dossier_profile
+SELECT slice_code, NULL, rs, es, os, rrs, res, ros, n, online, has_fee, paid_online, digitized, reused, personal_store,
+       population_db, early, on_time, late, result_required, result_electronic, late_with_apology, late_not_disliked,
+       late_not_withdrawn, disliked, not_withdrawn
+FROM #tmp_dossier_profile WHERE slice_code IS NOT NULL;
 
 -- step: dossier_months
 -- Each profile once per calendar (c.reporting 0: calendar months, 1: reporting months). A still-open dossier joins
@@ -155,7 +162,7 @@ FROM (
 GROUP BY agency_code, rs, hs, ls, rrs, rhs, rls, handled_late, disliked;
 
 -- step: drop_profiles
-DROP TABLE IF EXISTS #tmp_dossier_unit;
+DROP TABLE IF EXISTS #tmp_dossier_slice;
 DROP TABLE IF EXISTS #tmp_dossier_profile;
 DROP TABLE IF EXISTS #tmp_received_month;
 DROP TABLE IF EXISTS #tmp_ended_month;
