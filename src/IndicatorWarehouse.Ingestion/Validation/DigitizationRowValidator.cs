@@ -19,7 +19,7 @@ internal sealed class DigitizationRowValidator : IRowValidator<DigitizationRecor
         var code = row.Key = row.RequiredRecordCode(DossierCode);
         var agency = row.RequiredCode(AgencyCode);
         var (submitted, digitized) = (row.Count(Submitted), row.Count(Digitized));
-        if (digitized > submitted)
+        if (digitized > submitted && !row.HasProblem(Submitted) && !row.HasProblem(Digitized))
             row.Fail(Digitized, ProblemText.Of($"{ProblemText.Count(digitized)} giấy tờ số hóa nhưng hồ sơ chỉ nộp {ProblemText.Count(submitted)}",
                 $"{digitized} documents digitized, but only {submitted} were submitted"));
         var record = new DigitizationRecord(code, agency, submitted, digitized, row.Count(Reused),

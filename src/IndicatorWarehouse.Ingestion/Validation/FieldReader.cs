@@ -169,10 +169,11 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
         return FailWith<string?>(field, NotKnown(field, string.Join(", ", allowed), string.Join(", ", allowed)), null);
     }
 
-    /// <summary>Records that <paramref name="later"/> comes before <paramref name="earlier"/>.</summary>
+    /// <summary>Records that <paramref name="later"/> comes before <paramref name="earlier"/> — unless the earlier date is
+    /// itself bad: its problem is the one to report, not its consequence.</summary>
     public void NotBefore(CanonicalField later, DateTime? laterValue, CanonicalField earlier, DateTime? earlierValue)
     {
-        if (laterValue < earlierValue)
+        if (laterValue < earlierValue && !HasProblem(earlier))
         {
             var (laterText, earlierText) = (DateText.ForPeople(laterValue.Value), DateText.ForPeople(earlierValue.Value));
             Fail(later, ProblemText.Of($"{laterText} sớm hơn {Describe(earlier)} ({earlierText})",
@@ -207,6 +208,9 @@ internal sealed partial class FieldReader(MappingProfile profile, DateTime asOf)
     }
 
     public void Fail(CanonicalField field, string reason) => Fail(field.Name, $"{Describe(field)}: {reason}");
+
+    /// <summary>True when <paramref name="field"/> already has a problem in this row.</summary>
+    public bool HasProblem(CanonicalField field) => _problems.Exists(p => p.Field == field.Name);
 
     public void Fail(string field, string reason)
     {
