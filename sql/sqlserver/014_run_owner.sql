@@ -5,3 +5,7 @@ ALTER TABLE etl.run DROP CONSTRAINT ck_etl_run_state;
 ALTER TABLE etl.run ADD CONSTRAINT ck_etl_run_state CHECK (state IN ('running', 'succeeded', 'failed', 'skipped', 'abandoned'));
 ALTER TABLE etl.run ADD owner nvarchar(200) NULL;
 CREATE INDEX ix_etl_run_running ON etl.run (state) WHERE state = 'running';
+-- SQLite rebuilds ix_etl_run_job with its table; here it is rebuilt covering state, so the pages' cache reads the
+-- latest successful build (job = 'build' AND state = 'succeeded', the highest run_id) from the index alone.
+DROP INDEX ix_etl_run_job ON etl.run;
+CREATE INDEX ix_etl_run_job ON etl.run (job, started_at) INCLUDE (state);

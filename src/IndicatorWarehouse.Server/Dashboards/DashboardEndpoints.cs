@@ -66,7 +66,7 @@ public static class DashboardEndpoints
         {
             return PanelBuilder.Build(spec, await query.RunAsync(spec.Sql, filter.Parameters, spec.MaxRows, ct));
         }
-        catch (Exception e) when (e is DbException or ReadOnlyViolationException)
+        catch (Exception e) when (e is DbException or ReadOnlyViolationException or QueryLimitException)
         {
             return new PanelView(spec, Error: "Lỗi truy vấn của bảng này: " + e.Message);
         }
