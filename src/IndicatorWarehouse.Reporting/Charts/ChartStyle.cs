@@ -29,7 +29,7 @@ internal static class ChartStyle
 
     public static Color Of(string hex) => Color.FromHex(hex);
 
-    /// <summary>A plot in the house style: white, grey grid, only the left and bottom edges drawn.</summary>
+    /// <summary>A plot in the house style: no background of its own (the page shows through), grey grid, only the left and bottom edges drawn.</summary>
     public static Plot NewPlot()
     {
         var plot = new Plot();
