@@ -8,12 +8,11 @@ CREATE TABLE dim.agency_lineage_transfer (
     field_code       nvarchar(50)  NULL,
     procedure_code   nvarchar(50)  NULL,
     note             nvarchar(400) NULL,
-    -- Computed keys make the "one successor per procedure / field / default" rule a plain unique constraint.
-    procedure_or_blank AS COALESCE(procedure_code, N'') PERSISTED,
-    field_or_blank     AS COALESCE(field_code, N'') PERSISTED,
-    CONSTRAINT uq_dim_agency_lineage_transfer UNIQUE (predecessor_code, procedure_or_blank, field_or_blank),
     CONSTRAINT ck_dim_agency_lineage_transfer_one CHECK (field_code IS NULL OR procedure_code IS NULL)
 );
+-- One successor per procedure, per field and one default: a SQL Server unique index treats NULLs as equal, which
+-- is the rule (SQLite's needs COALESCE for it).
+CREATE UNIQUE INDEX ux_agency_lineage_transfer ON dim.agency_lineage_transfer (predecessor_code, procedure_code, field_code);
 CREATE SYNONYM dbo.agency_lineage_transfer FOR dim.agency_lineage_transfer;
 
 ALTER TABLE dim.indicator ADD lineage nvarchar(10) NOT NULL CONSTRAINT df_dim_indicator_lineage DEFAULT N'field'
