@@ -6,6 +6,8 @@ using IndicatorWarehouse.Application.Reports.Scorecards;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Ingestion.Records;
 using IndicatorWarehouse.Reporting.Formatting;
+using IndicatorWarehouse.Reporting.Html;
+using IndicatorWarehouse.Reporting.Templates.Scorecards;
 using IndicatorWarehouse.Tests.Support;
 using static IndicatorWarehouse.Tests.Support.Rows;
 
@@ -67,10 +69,16 @@ public abstract class Index766AssessmentTests<TProvider> : WarehouseTests<TProvi
         var online = scorecard.Index766.Groups.Single(g => g.Code == "online_service").Target!;
         Assert.Equal((ReportStatus.Partial, "Chưa đủ dữ liệu — 6/22 điểm chấm được"), (online.Status, online.StatusLabel));
         Assert.Equal(ReportStatus.Met, scorecard.Index766.Groups.Single(g => g.Code == "progress").Target!.Status);
+        await using (var html = new HtmlRenderService())
+        {
+            var table = await html.RenderAsync<Index766Table>(new Dictionary<string, object?> { ["Scores"] = scorecard.Index766 });
+            Assert.Contains(">Chưa đủ dữ liệu — 6/22 điểm chấm được</span>", table);
+            Assert.Contains(">Đạt</span>", table);
+        }
 
-        var table = new StringWriter();
-        MeasuresFormatter.Write(await new MeasuresQuery(w.Database).ForAsync("TNI.SYT", "2026-10"), "table", table, Reference.Index766Rules());
-        Assert.Contains(table.ToString().Split('\n'), line => line.StartsWith("Cung cấp dịch vụ trực tuyến", StringComparison.Ordinal)
+        var measures = new StringWriter();
+        MeasuresFormatter.Write(await new MeasuresQuery(w.Database).ForAsync("TNI.SYT", "2026-10"), "table", measures, Reference.Index766Rules());
+        Assert.Contains(measures.ToString().Split('\n'), line => line.StartsWith("Cung cấp dịch vụ trực tuyến", StringComparison.Ordinal)
                                                               && line.TrimEnd().EndsWith("Chưa đủ dữ liệu — 6/22 điểm chấm được", StringComparison.Ordinal));
     }
 
