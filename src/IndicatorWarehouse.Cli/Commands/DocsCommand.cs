@@ -19,7 +19,7 @@ internal static class DocsCommand
             await File.WriteAllTextAsync(path, await new DataDictionary(database, ReferenceFiles.Default()).GenerateAsync(ct), ct);
             Console.WriteLine(path);
             return CommandAction.Ok;
-        }, WarehouseUse.Reads);
+        }, WarehouseUse.Creates);   // it migrates the warehouse it describes, as `iw init` would
         return command;
     }
 }
