@@ -9,12 +9,15 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
 {
     private readonly TimeProvider _clock = clock ?? database.Clock.Time;
 
+    /// <summary>Every lease time on the data's clock: one renewed or read on the host's would expire hours early or late.</summary>
+    private DateTime Now() => database.Clock.ToDataTime(_clock.GetUtcNow());
+
     /// <summary>True when <paramref name="holder"/> now holds the lease. <paramref name="force"/> takes over a
     /// completed period (a deliberate re-run), never one that another holder is still running.</summary>
     public async Task<bool> TryAcquireAsync(string job, string period, string holder, TimeSpan timeToLive, bool force = false,
         CancellationToken ct = default)
     {
-        var now = database.Clock.ToDataTime(_clock.GetUtcNow());
+        var now = Now();
         var args = new { job, period, holder, now = Text(now), expires = Text(now + timeToLive), force = force ? 1 : 0 };
         var steps = SqlScripts.Steps(database.Dialect.Name, "ledger/lease_acquire.sql");
         await using var c = await database.OpenAsync(ct);
@@ -31,7 +34,7 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
         await using var c = await database.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE etl_job_lease SET completed_at = @now, run_id = @runId WHERE job = @job AND period = @period AND holder = @holder",
-            new { job, period, holder, runId, now = Text(database.Clock.ToDataTime(_clock.GetUtcNow())) }, cancellationToken: ct));
+            new { job, period, holder, runId, now = Text(Now()) }, cancellationToken: ct));
     }
 
     /// <summary>Keeps a running lease alive while its holder works: a holder that stops renewing (its server was killed)
@@ -41,7 +44,7 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
         await using var c = await database.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE etl_job_lease SET expires_at = @expires WHERE job = @job AND period = @period AND holder = @holder AND completed_at IS NULL",
-            new { job, period, holder, expires = Text(_clock.GetLocalNow().DateTime + timeToLive) }, cancellationToken: ct));
+            new { job, period, holder, expires = Text(Now() + timeToLive) }, cancellationToken: ct));
     }
 
     /// <summary>Whether the period has a lease at all: done, or running somewhere.</summary>
@@ -58,7 +61,7 @@ public sealed class JobLease(WarehouseDatabase database, TimeProvider? clock = n
         await using var c = await database.OpenAsync(ct);
         return await c.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM etl_job_lease WHERE job = @job AND period = @period AND completed_at IS NULL AND expires_at >= @now",
-            new { job, period, now = Text(_clock.GetLocalNow().DateTime) }, cancellationToken: ct)) > 0;
+            new { job, period, now = Text(Now()) }, cancellationToken: ct)) > 0;
     }
 
     /// <summary>Gives the period back after a failed run, so a later run (or another server) may try again.</summary>
