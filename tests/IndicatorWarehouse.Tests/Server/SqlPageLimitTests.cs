@@ -10,8 +10,10 @@ namespace IndicatorWarehouse.Tests.Server;
 /// the client leaves, the memory guard, the streamed CSV, and the 503 page when the warehouse stays busy.</summary>
 public sealed class SqlPageLimitTests
 {
-    // Runs until stopped: the count has no row to hand back before the recursion ends, which it never does.
-    private const string Endless = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r";
+    // Runs until stopped: the count has no row to hand back before the recursion ends, which it never does. It reads a
+    // table too, so it holds a read transaction (of the warehouse's snapshot) for as long as it runs.
+    private const string Endless =
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r CROSS JOIN (SELECT 1 FROM dim_indicator LIMIT 1)";
 
     [Fact]
     public async Task Post_StatementOverTheTimeout_IsStoppedAndSaysTheTimeLimitWasHit()
@@ -32,11 +34,9 @@ public sealed class SqlPageLimitTests
     {
         await using var w = await TempWarehouse.InitializedAsync();
         await using var server = await RunningServer.StartAsync(w.Settings, c => c.Sql.TimeoutSeconds = 600);
-        // A commit left in the WAL: a reader that began after it pins it, so a TRUNCATE checkpoint reports busy for
-        // exactly as long as a statement is still reading.
         await using var probe = new SqliteConnection($"Data Source={w.DbPath};Pooling=False");
         await probe.OpenAsync();
-        await probe.ExecuteAsync("PRAGMA busy_timeout=0; PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO etl_run (job, started_at, state) VALUES ('sonde', '2026-11-20T08:00:00', 'succeeded')");
+        await probe.ExecuteAsync("PRAGMA busy_timeout=0");
         var client = server.Client(RunningServer.AnalystName);
         using var leave = new CancellationTokenSource();
 
@@ -97,6 +97,12 @@ public sealed class SqlPageLimitTests
         Assert.NotNull(response.Headers.RetryAfter);
     }
 
-    private static async Task<bool> ReaderPinsWalAsync(SqliteConnection probe) =>
-        (await probe.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(TRUNCATE)")).Busy == 1;
+    /// <summary>A fresh commit, then a TRUNCATE checkpoint: a statement still reading keeps that commit out of the file
+    /// (busy), one that has stopped does not. A commit made once before the first look is not enough: a look taken before
+    /// the statement starts checkpoints it away, and the statement then pins nothing.</summary>
+    private static async Task<bool> ReaderPinsWalAsync(SqliteConnection probe)
+    {
+        await probe.ExecuteAsync("INSERT INTO etl_run (job, started_at, state) VALUES ('sonde', '2026-11-20T08:00:00', 'succeeded')");
+        return (await probe.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(TRUNCATE)")).Busy == 1;
+    }
 }
