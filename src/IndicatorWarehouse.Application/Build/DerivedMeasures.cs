@@ -4,6 +4,7 @@ using Dapper;
 using IndicatorWarehouse.Application.Index766;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Index766;
+using IndicatorWarehouse.Domain.Indicators;
 using IndicatorWarehouse.Domain.Periods;
 using IndicatorWarehouse.Domain.Targets;
 using IndicatorWarehouse.Domain.Trends;
@@ -49,9 +50,8 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
     }
 
     /// <summary>The highest value a figure can take: a 766 score's full maximum, 100 for a percent; none for a count.</summary>
-    private double? Maximum(string indicator) =>
-        reference.Index766Rules().FullMaxOf(indicator)
-        ?? (reference.Indicators().Contains(indicator) && reference.Indicators()[indicator].IsRate ? 100 : null);
+    private static double? Maximum(string indicator, Index766Rules rules, IndicatorCatalog catalog) =>
+        rules.FullMaxOf(indicator) ?? (catalog.Contains(indicator) && catalog[indicator].IsRate ? 100 : null);
 
     private async Task WriteStatusAsync(List<string> codes, long buildId, CancellationToken ct)
     {
@@ -88,7 +88,7 @@ internal sealed class DerivedMeasures(DbConnection connection, DbTransaction tx,
             double? projected = null;
             if (!closed && v.Value is { } soFar
                 && monthly.TryGetValue((v.Agency, v.Indicator, OpenPeriodProjection.MonthGrainOf(period)), out var months))
-                projected = OpenPeriodProjection.Project(period, asOf!.Value, soFar, months, accumulates, Maximum(v.Indicator));
+                projected = OpenPeriodProjection.Project(period, asOf!.Value, soFar, months, accumulates, Maximum(v.Indicator, rules, catalog));
             var assessment = TargetAssessment.Assess(v.Value, applicable.Target, closed, projected, rules.CoverageOf(v.Indicator, v.Denominator), accumulates);
             rows.Add(new
             {
