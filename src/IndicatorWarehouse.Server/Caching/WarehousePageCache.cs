@@ -8,8 +8,8 @@ namespace IndicatorWarehouse.Server.Caching;
 
 /// <summary>Dashboard and report pages served from ASP.NET Core's output cache. Their figures change only when a load, a
 /// revert or a build commits, so a page is kept under its path and query, the warehouse's version
-/// (<see cref="DashboardQueries.VersionAsync"/>, one cheap read), the signed-in user (the layout names them), the local
-/// day (a page without a period shows the current one) and the dashboard files' last change (they are edited live).
+/// (<see cref="DashboardQueries.VersionAsync"/>, one cheap read), the signed-in user (the layout names them), the day on
+/// the data's clock (a page without a period shows the current one; the host's zone need not be the data's) and the dashboard files' last change (they are edited live).
 /// Requests for a page being made wait for it instead of making it again.</summary>
 public sealed class WarehousePageCache : IOutputCachePolicy
 {
@@ -35,9 +35,10 @@ public sealed class WarehousePageCache : IOutputCachePolicy
         if (!cacheable) return;
         var services = http.RequestServices;
         var rules = context.CacheVaryByRules.VaryByValues;
-        rules["warehouse"] = await new DashboardQueries(services.GetRequiredService<WarehouseDatabase>()).VersionAsync(ct);
+        var database = services.GetRequiredService<WarehouseDatabase>();
+        rules["warehouse"] = await new DashboardQueries(database).VersionAsync(ct);
         rules["user"] = http.User.Identity?.Name ?? "";
-        rules["day"] = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime).ToString("O", CultureInfo.InvariantCulture);
+        rules["day"] = database.Clock.Today.ToString("O", CultureInfo.InvariantCulture);
         rules["files"] = FilesChanged(services.GetRequiredService<DashboardCatalog>().Folder);
     }
 
@@ -49,6 +50,12 @@ public sealed class WarehousePageCache : IOutputCachePolicy
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0) context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Keeps this response out of the cache (a page made for one request only, such as one with a form token).</summary>
+    public static void KeepOut(HttpContext http)
+    {
+        if (http.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
     }
 
     private static string FilesChanged(string folder) => Directory.Exists(folder)

@@ -41,11 +41,21 @@ public static class PanelBuilder
         _ => NumberStyle.Percent,
     };
 
-    private static List<TileView> Tiles(Columns rows, NumberStyle style) => rows.Rows.Select(r => new TileView(
-        rows.Text(r, "label"), rows.Number(r, "value"),
-        rows.Has("unit") ? UnitStyle(rows.OptionalText(r, "unit"), style) : style,
-        rows.Has("status") ? Status(rows.OptionalText(r, "status")) : null,
-        rows.Has("note") ? rows.OptionalText(r, "note") : null)).ToList();
+    private static List<TileView> Tiles(Columns rows, NumberStyle style) => rows.Rows.Select(r =>
+    {
+        var tileStyle = rows.Has("unit") ? UnitStyle(rows.OptionalText(r, "unit"), style) : style;
+        return new TileView(rows.Text(r, "label"), rows.Number(r, "value"), tileStyle,
+            rows.Has("status") ? Status(rows.OptionalText(r, "status")) : null,
+            rows.Has("note") ? rows.OptionalText(r, "note") : TargetNote(rows, r, tileStyle));
+    }).ToList();
+
+    /// <summary>"Mục tiêu ≥ 95,0 %" from a tile's optional <c>target</c> and <c>comparator</c> columns, written in the
+    /// tile's own style here rather than glued in SQL (no string concatenation is portable to every database).</summary>
+    private static string? TargetNote(Columns rows, object?[] row, NumberStyle style) =>
+        rows.Has("target") && rows.Number(row, "target") is { } target
+            ? string.Join(" ", new[] { "Mục tiêu", rows.Has("comparator") ? Comparator(rows.OptionalText(row, "comparator")) : null, style.Format(target) }
+                .Where(part => !string.IsNullOrEmpty(part)))
+            : null;
 
     private static LineChart Line(PanelSpec spec, Columns rows, NumberStyle style)
     {

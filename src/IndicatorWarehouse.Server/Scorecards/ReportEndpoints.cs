@@ -64,7 +64,19 @@ public static class ReportEndpoints
         CancellationToken ct) =>
         slot.Documents is not { } scorecards ? await Missing(http)
         : await BadScorecardUrlAsync(unit, month, http, database, ct) is { } bad ? bad
-        : Results.Content(await scorecards.HtmlAsync(unit, month, ct), "text/html; charset=utf-8");
+        : Results.Content(await WithIssueFormAsync(http, await scorecards.HtmlAsync(unit, month, ct), unit, month), "text/html; charset=utf-8");
+
+    /// <summary>An administrator's copy of the page carries the "Phát hành" form at the top of its body. That copy holds
+    /// their antiforgery token, so it is never kept in the page cache.</summary>
+    private static async Task<string> WithIssueFormAsync(HttpContext http, string html, string unit, string month)
+    {
+        if (!http.User.IsInRole(Roles.Admin)) return html;
+        Caching.WarehousePageCache.KeepOut(http);
+        var form = await http.RequestServices.GetRequiredService<Reporting.Html.HtmlRenderService>().RenderAsync<IssueScorecardForm>(
+            new Dictionary<string, object?> { ["Page"] = PageContext.Of(http), ["Unit"] = unit, ["Month"] = month });
+        var body = html.IndexOf("<body>", StringComparison.Ordinal);
+        return body < 0 ? form + html : html.Insert(body + "<body>".Length, form);
+    }
 
     private static async Task<IResult> ScorecardPdf(string unit, string month, HttpContext http, ScorecardSlot slot, WarehouseDatabase database,
         CancellationToken ct) =>

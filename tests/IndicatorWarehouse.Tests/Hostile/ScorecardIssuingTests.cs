@@ -45,6 +45,36 @@ public sealed class ScorecardIssuingTests(ProvinceWarehouse province) : IClassFi
         Assert.Equal($"{RunningServer.AdminName} (iw serve)", (await IssuesAsync()).Last().By);
     }
 
+    [Fact]
+    public async Task Point2_IssueButton_OnlyAnAdministratorSeesIt_AndItsFormIssuesInTheirName()
+    {
+        await using var server = await StartAsync();
+        var before = await IssuesAsync();
+        const string page = "scorecards/TNI.SYT/2026-09", action = "/scorecards/TNI.SYT/2026-09/issue";
+
+        var anonymousPage = await server.Client().GetStringAsync(page);
+        var analystPage = await server.Client(RunningServer.AnalystName).GetStringAsync(page);
+        var anonymousPost = await server.Client().PostAsync(action, new FormUrlEncodedContent([]));
+        var adminPage = await server.Client(RunningServer.AdminName).GetStringAsync(page);
+
+        Assert.DoesNotContain(">Phát hành</button>", anonymousPage);
+        Assert.DoesNotContain(">Phát hành</button>", analystPage);
+        Assert.DoesNotContain(action, anonymousPage + analystPage);
+        Assert.Contains(anonymousPost.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        Assert.Equal(before, await IssuesAsync());
+        Assert.Contains($"<form method=\"post\" action=\"{action}\"", adminPage);
+        Assert.Contains(">Phát hành</button>", adminPage);
+
+        // The form's own page gives the token, as the administrator's browser would post it.
+        var issued = await RunningServer.PostFormAsync(server.Client(RunningServer.AdminName), page, action);
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Equal("application/pdf", issued.Content.Headers.ContentType?.MediaType);
+        var after = await IssuesAsync();
+        Assert.Equal(before.Count + 1, after.Count);
+        Assert.Equal($"{RunningServer.AdminName} (iw serve)", after[^1].By);
+    }
+
     [Theory]
     [InlineData("scorecards/TNI.SYT/2026-13.pdf", HttpStatusCode.BadRequest)]
     [InlineData("scorecards/TNI.SYT/khong-phai-thang", HttpStatusCode.BadRequest)]

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Builder;
 namespace IndicatorWarehouse.Tests.Server.Support;
 
 /// <summary>The real `iw serve` host (Kestrel on 127.0.0.1, a free port) over a warehouse, with an analyst and an admin,
-/// and clients that keep cookies (for the antiforgery token) and sign in with Basic credentials.</summary>
+/// and clients that keep cookies (for the antiforgery token) and sign in with Basic credentials. Its clock is the
+/// system's unless a test passes one it moves.</summary>
 public sealed partial class RunningServer : IAsyncDisposable
 {
     public const string AnalystName = "lan", AdminName = "minh", Password = "mật-khẩu-thử";
@@ -26,7 +27,7 @@ public sealed partial class RunningServer : IAsyncDisposable
     public Uri Address { get; }
 
     public static async Task<RunningServer> StartAsync(WarehouseSettings warehouse, Action<ServeConfig>? configure = null,
-        Func<ServeConfig, IndicatorWarehouse.Server.Scorecards.IScorecardDocuments>? scorecards = null)
+        Func<ServeConfig, IndicatorWarehouse.Server.Scorecards.IScorecardDocuments>? scorecards = null, TimeProvider? time = null)
     {
         var hash = PasswordHash.Create(Password);
         var config = new ServeConfig
@@ -43,7 +44,10 @@ public sealed partial class RunningServer : IAsyncDisposable
             Sources = [new SourceConfig { Name = "mot-cua", Kind = "onestop", Folder = Path.Combine(Path.GetTempPath(), "iw-drop-" + Guid.NewGuid().ToString("N")[..8]) }],
         };
         configure?.Invoke(config);
-        var app = ServerHost.Build(new ServeOptions(warehouse, config, ["http://127.0.0.1:0"]) { Scorecards = scorecards?.Invoke(config) });
+        var app = ServerHost.Build(new ServeOptions(warehouse, config, ["http://127.0.0.1:0"])
+        {
+            Scorecards = scorecards?.Invoke(config), Clock = time ?? TimeProvider.System,
+        });
         await app.StartAsync();
         return new RunningServer(app, new Uri(app.Urls.First() + "/"));
     }
