@@ -55,6 +55,8 @@ public sealed partial class DashboardPagesTests(ProvinceWarehouse province) : IA
         Assert.Contains("<option value=\"TNI.SYT\" selected", html);
         Assert.Contains("href=\"scorecards/TNI.SYT/2026-10.pdf\"", html);
         Assert.Contains("Tổng số hồ sơ tiếp nhận", html);
+        // A tile's target note is written from its target and comparator columns, Vietnamese style.
+        Assert.Contains("Mục tiêu ≥ 100,0 %", html);
         // Months on the line chart axis are written MM/yyyy, Vietnamese style.
         Assert.Contains("10/2026", html);
     }
