@@ -66,14 +66,17 @@ public sealed class Bieu06Query(DbConnection connection)
         var units = await ReportingUnits.LoadAsync(connection, Domain.Calendar.DateKey.ToDate(endKey));
         bool InScope(string code) => (agency is null || code == agency) && (province is null || units.ProvinceOf(code) == province);
         var incoming = units.EndedReportedBy(InScope);
-        var parts = await connection.QueryAsync<Bieu06Part, Bieu06Counts, (Bieu06Part Part, Bieu06Counts Counts)>(Sql,
-            (part, counts) => (part, counts),
+        var parts = await connection.QueryAsync<Bieu06Part, Bieu06Sums, (Bieu06Part Part, Bieu06Counts Counts)>(Sql,
+            (part, sums) => (part, sums.ToCounts()),
             new { startKey, endKey, judgedKey = asOfKey is { } k && k < endKey ? k : endKey, agency, province, ended = units.Ended.ToList(), incoming }, splitOn: nameof(Bieu06Counts.ReceivedTotal));
         var lines = parts
             .Select(p => (Holder: units.HolderOf(p.Part.AgencyCode, p.Part.ProcedureCode, p.Part.FieldCode), p.Part.FieldCode, p.Part.FieldName, p.Counts))
             .Where(p => InScope(p.Holder))
             .GroupBy(p => (p.Holder, p.FieldCode, p.FieldName))
             .ToList();
+        // Nothing in scope: the names query would come back empty as well, and SQLite types the columns of an empty
+        // result byte[], which the record's constructor does not take.
+        if (lines.Count == 0) return [];
         var names = (await connection.QueryAsync<Bieu06Unit>("""
             SELECT n.agency_code AS AgencyCode, n.agency_name AS AgencyName, n.agency_level AS AgencyLevel,
                    (SELECT CAST(MIN(o.agency_key) AS BIGINT) FROM dim_agency o WHERE o.agency_code = n.agency_code) AS AgencyOrder
@@ -97,5 +100,26 @@ public sealed class Bieu06Query(DbConnection connection)
         public string? FieldCode { get; init; }
         public string? FieldName { get; init; }
     }
+    /// <summary>The counts, settable for the same reason: a range with no dossier in scope (a unit without any, a new or
+    /// inferred unit, one with only PAKN) gives no row, and SQLite then types every column byte[], which no constructor of
+    /// longs matches.</summary>
+    private sealed class Bieu06Sums
+    {
+        public long ReceivedTotal { get; init; }
+        public long ReceivedOnline { get; init; }
+        public long ReceivedOffline { get; init; }
+        public long CarriedOver { get; init; }
+        public long ProcessedTotal { get; init; }
+        public long ProcessedEarly { get; init; }
+        public long ProcessedOnTime { get; init; }
+        public long ProcessedLate { get; init; }
+        public long PendingTotal { get; init; }
+        public long PendingWithinDue { get; init; }
+        public long PendingOverdue { get; init; }
+
+        public Bieu06Counts ToCounts() => new(ReceivedTotal, ReceivedOnline, ReceivedOffline, CarriedOver, ProcessedTotal, ProcessedEarly,
+            ProcessedOnTime, ProcessedLate, PendingTotal, PendingWithinDue, PendingOverdue);
+    }
+
     private sealed record Bieu06Unit(string AgencyCode, string AgencyName, string AgencyLevel, long AgencyOrder);
 }

@@ -37,6 +37,29 @@ public sealed class ExportCommandTests
         Assert.StartsWith("Kỳ báo cáo,STT,", Encoding.UTF8.GetString(csv[3..]));
     }
 
+    /// <summary>A report said the export crashed for a unit with no dossiers in the period: the query's empty result was
+    /// mapped by column types SQLite cannot give without a row. The form comes out with its total row at zero.</summary>
+    [Theory]
+    [InlineData("TNI.SNV")]     // a unit of the reference list that has no dossier at all
+    [InlineData("TNI.SYT")]     // a unit with dossiers, none in the period
+    [InlineData("TNI.PAKNMOI")] // an inferred unit that only PAKN named
+    public async Task ExportBieu06_UnitWithoutDossiersInThePeriod_WritesAFormOfZeros(string agency)
+    {
+        await using var w = await TempWarehouse.InitializedAsync();
+        var probe = new MeasureProbe(w);
+        await probe.DossiersAsync(Dossier("a", "2026-07-02T08:00:00", due: "2026-07-10T17:00:00", finished: "2026-07-08T10:00:00"));
+        await probe.PaknAsync(Pakn("p1", "2026-10-02T08:00:00", agency: "TNI.PAKNMOI"), Pakn("p2", "2026-10-03T08:00:00", agency: "TNI.SNV"));
+        var output = Path.Combine(w.Directory, "out");
+
+        var run = await IwProcess.RunAsync("export", "bieu06", "--period", "2026-10", "--agency", agency, "--format", "csv",
+            "--out", output, "--db", w.DbPath);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var lines = await System.IO.File.ReadAllLinesAsync(Path.Combine(output, $"bieu06_{agency}_2026-10.csv"));
+        var total = lines.Single(l => l.Contains("Tổng cộng", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(Enumerable.Repeat("0", 11), total[^12..^1]); // the eleven counts, then the figures' status
+    }
+
     [Theory]
     [InlineData("2026-Q3", "TNI.KHONGCO", "TNI.KHONGCO")]
     [InlineData("2026-Q7", "TNI.SYT", "2026-Q7")]
