@@ -1,0 +1,17 @@
+-- Digitization records their dossiers do not confirm (issue 17, point 9). The measures join digitization to the
+-- dossier by its code and credit the dossier's unit, so such a record moves no figure: one whose dossier is not (yet)
+-- in the warehouse counts nowhere until that dossier is loaded ('chua_co_ho_so'), and one filed under a unit that
+-- is neither the dossier's nor a successor of it (the dossier's unit is not among its lineage ancestors) still
+-- counts for the dossier's unit, but the two sources disagree ('khac_don_vi') and someone should look.
+-- A view, not a flag written at load: either source may arrive first, and the answer is always today's.
+CREATE VIEW mart_digitization_check AS
+SELECT g.dossier_code, ga.agency_code, da.agency_code AS dossier_agency_code,
+       CASE WHEN d.dossier_code IS NULL THEN 'chua_co_ho_so' ELSE 'khac_don_vi' END AS problem,
+       g.source_as_of, g.last_snapshot_id
+FROM fact_digitization g
+JOIN dim_agency ga ON ga.agency_key = g.agency_key
+LEFT JOIN fact_dossier d ON d.dossier_code = g.dossier_code
+LEFT JOIN dim_agency da ON da.agency_key = d.agency_key
+WHERE d.dossier_code IS NULL
+   OR (da.agency_code <> ga.agency_code
+       AND NOT EXISTS (SELECT 1 FROM mart_agency_lineage l WHERE l.agency_code = ga.agency_code AND l.ancestor_code = da.agency_code));
