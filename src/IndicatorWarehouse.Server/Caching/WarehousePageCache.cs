@@ -9,8 +9,9 @@ namespace IndicatorWarehouse.Server.Caching;
 /// <summary>Dashboard and report pages served from ASP.NET Core's output cache. Their figures change only when a load, a
 /// revert or a build commits, so a page is kept under its path and query, the warehouse's version
 /// (<see cref="DashboardQueries.VersionAsync"/>, one cheap read), the signed-in user (the layout names them), the day on
-/// the data's clock (a page without a period shows the current one; the host's zone need not be the data's) and the dashboard files' last change (they are edited live).
-/// Requests for a page being made wait for it instead of making it again.</summary>
+/// the data's clock (a page without a period shows the current one; the host's zone need not be the data's) and the
+/// dashboard files' last change (they are edited live). Requests for a page being made wait for it instead of making
+/// it again.</summary>
 public sealed class WarehousePageCache : IOutputCachePolicy
 {
     public const string PolicyName = "warehouse-pages";
