@@ -52,6 +52,7 @@ public sealed class UnitLevers(WarehouseDatabase database, ReferenceFiles refere
             "WHERE agency_code = @agencyCode AND period_code = @period AND indicator_code IN @codes",
             new { agencyCode, period, codes = rules.Groups.Select(g => Index766Rules.IndicatorPrefix + g.Code).ToList() }))
             .ToDictionary(g => g.indicator_code);
+        // A group with no row had no metric scored, so it has no lever to let through either way.
         bool Below(ScoreGroup group) => groups.GetValueOrDefault(Index766Rules.IndicatorPrefix + group.Code) is not { } row
             || (row.target_value is null ? row.value < group.Max : row.status != TargetAssessment.Code(TargetState.Met));
         var below = rules.Groups.Where(Below).Select(g => g.Code).ToHashSet();
