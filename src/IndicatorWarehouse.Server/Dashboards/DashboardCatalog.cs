@@ -10,7 +10,7 @@ namespace IndicatorWarehouse.Server.Dashboards;
 public sealed partial class DashboardCatalog(string folder)
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
-    private static readonly string[] PanelTypes = ["kpi", "line", "bar", "heatmap", "stacked", "bullet", "table"];
+    private static readonly string[] PanelTypes = ["kpi", "line", "bar", "heatmap", "stacked", "bullet", "table", PanelSpec.LeversType];
     private static readonly string[] Formats = ["percent", "count", "points", "decimal"];
 
     private static readonly IDeserializer Reader = new DeserializerBuilder()
@@ -57,7 +57,9 @@ public sealed partial class DashboardCatalog(string folder)
             var who = $"panel {i} '{panel.Title}'";
             if (!PanelTypes.Contains(panel.Type)) problems.Add($"{who}: type must be one of {string.Join(", ", PanelTypes)}");
             if (!Formats.Contains(panel.Format)) problems.Add($"{who}: format must be one of {string.Join(", ", Formats)}");
-            if (string.IsNullOrWhiteSpace(panel.Sql)) problems.Add($"{who}: sql is required");
+            if (panel.RunsSql && string.IsNullOrWhiteSpace(panel.Sql)) problems.Add($"{who}: sql is required");
+            if (!panel.RunsSql && !string.IsNullOrWhiteSpace(panel.Sql)) problems.Add($"{who}: a levers panel runs no sql");
+            if (!panel.RunsSql && !d.Filters.Contains("unit")) problems.Add($"{who}: a levers panel needs the unit filter");
             if (panel.Width is not ("full" or "half")) problems.Add($"{who}: width is full or half");
         }
         return problems;

@@ -29,15 +29,21 @@ public sealed class DashboardLink
     public string Href { get; set; } = "";
 }
 
-/// <summary>One panel: a read-only query over the analyst views and how to show its rows.</summary>
+/// <summary>One panel: a read-only query over the analyst views and how to show its rows — or, for <c>levers</c>, the
+/// chosen unit's 766 levers in the last month, which the application finds (UnitLevers) and no query could.</summary>
 public sealed class PanelSpec
 {
+    public const string LeversType = "levers";
+
     public string Title { get; set; } = "";
 
-    /// <summary>kpi, line, bar, heatmap, stacked, bullet or table (columns each expects: dashboards/README.md).</summary>
+    /// <summary>kpi, line, bar, heatmap, stacked, bullet, table (columns each expects: dashboards/README.md) or levers.</summary>
     public string Type { get; set; } = "table";
 
+    /// <summary>Required, except for a <c>levers</c> panel, which runs none.</summary>
     public string Sql { get; set; } = "";
+
+    public bool RunsSql => Type != LeversType;
 
     /// <summary>percent, count, points or decimal.</summary>
     public string Format { get; set; } = "percent";

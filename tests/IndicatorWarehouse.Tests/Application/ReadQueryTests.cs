@@ -75,7 +75,7 @@ public abstract class ReadQueryTests<TProvider> : WarehouseTests<TProvider> wher
             var filter = DashboardFilter.Resolve(dashboard, dashboard.Filters.Contains("unit") ? "TNI.SYT" : null, "2025-01", "2026-10",
                 units, await queries.LatestMonthAsync(), Today);
             var withRows = 0;
-            foreach (var spec in dashboard.Panels)
+            foreach (var spec in dashboard.Panels.Where(p => p.RunsSql)) // a levers panel runs no query (DashboardPagesTests serve it)
             {
                 var result = await query.RunAsync(spec.Sql, filter.Parameters, spec.MaxRows);
                 if (result.Rows.Count == 0) continue; // a panel about what this small warehouse lacks (e.g. quarantine)

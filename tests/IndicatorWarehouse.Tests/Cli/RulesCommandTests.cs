@@ -22,8 +22,9 @@ public sealed class RulesCommandTests
         Assert.Equal(0, list.ExitCode);
         var rows = list.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("rule_set_id,label,first_used_at,first_used_by,in_force,periods", rows[0]);
-        Assert.Matches(@"^1,deadlines 2026\.1 · holidays [0-9a-f]{8} · index766 766-2022\.1 · indicators 2026\.2,.*,load,1,M 2026-10 \(1\) · Q 2026-Q4 \(1\) · .*,1,0$", rows[1]);
-        Assert.Contains("index766.yaml    phiên bản 766-2022.1", show.Stdout);
+        Assert.Matches(@"^1,deadlines 2026\.1 · holidays [0-9a-f]{8} · index766 766-2022\.2 · indicators 2026\.2,.*,load,1,M 2026-10 \(1\) · Q 2026-Q4 \(1\) · .*,1,0$", rows[1]);
+        // The shipped versions pinned: changing a rule file's version is a deliberate act this test makes visible.
+        Assert.Contains("index766.yaml    phiên bản 766-2022.2", show.Stdout);
         Assert.Equal(await System.IO.File.ReadAllTextAsync(ReferenceFiles.Default().PathOf("deadlines.yaml")), file.Stdout);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("rule set 7 does not exist", missing.Stderr);

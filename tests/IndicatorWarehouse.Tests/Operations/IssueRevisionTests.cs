@@ -53,8 +53,9 @@ public sealed class IssueRevisionTests
         await using var writer = new ReportWriter();
         var first = await new ScorecardIssuer(w.Database, ReferenceFiles.Default()).IssueAsync(writer, "TNI.SYT", "2026-10", Path.Combine(w.Directory, "v0"));
         // The province adopts a threshold: full progress points from 50 % on time.
+        var shipped = ReferenceFiles.Default().Index766Rules().RuleVersion;
         var edited = ReferenceCopy.In(w.Directory)
-            .Edit("index766.yaml", "rule_version: \"766-2022.1\"", "rule_version: \"766-2026.1\"")
+            .Edit("index766.yaml", $"rule_version: \"{shipped}\"", "rule_version: \"766-2026.1\"")
             .Edit("index766.yaml", "max: 20, rule: linear, when_empty: zero", "max: 20, rule: threshold, full_at: 0.5, when_empty: zero");
 
         var build = await new BuildService(w.Database, edited).BuildAsync(new BuildRequest(All: true));
@@ -64,7 +65,7 @@ public sealed class IssueRevisionTests
         Assert.True(second.Status.IsRevision);
         var text = await FlatTextAsync(second.Path);
         Assert.Contains("BẢN ĐIỀU CHỈNH lần 1", text);
-        Assert.Contains("Quy tắc thay đổi: index766.yaml 766-2022.1 → 766-2026.1", text);
+        Assert.Contains($"Quy tắc thay đổi: index766.yaml {shipped} → 766-2026.1", text);
         Assert.Contains("10,0 điểm → 20,0 điểm", text);
         await using var c = await w.OpenAsync();
         var archived = (await c.QueryAsync<(long Revision, long RuleSet, byte[] Content)>(

@@ -9,7 +9,8 @@ namespace IndicatorWarehouse.Tests.Operations;
 
 public sealed class RuleSetTests
 {
-    private const string Index766Version = "rule_version: \"766-2022.1\"";
+    /// <summary>The shipped index766.yaml's version, read from the file: the build must record what the file says.</summary>
+    private static readonly string Shipped766 = ReferenceFiles.Default().Index766Rules().RuleVersion;
 
     [Fact]
     public async Task Build_Index766Edited_RescoresUnderTheNewVersionRecordsItAndKeepsTheOldSetReadable()
@@ -19,18 +20,18 @@ public sealed class RuleSetTests
         await probe.DossiersAsync(Dossier("A-1", "2026-10-01T08:00:00", due: "2026-10-05T17:00:00", finished: "2026-10-04T08:00:00"));
         await probe.BuildAsync();
         var before = await VersionsAsync(w);
-        var edited = ReferenceCopy.In(w.Directory).Edit("index766.yaml", Index766Version, "rule_version: \"766-2026.1\"");
+        var edited = ReferenceCopy.In(w.Directory).Edit("index766.yaml", $"rule_version: \"{Shipped766}\"", "rule_version: \"766-2026.1\"");
 
         var report = await new BuildService(w.Database, edited).BuildAsync(new BuildRequest(All: true));
 
         var after = await VersionsAsync(w);
-        Assert.Equal(("766-2022.1", 1L), before["index766_total"]);
+        Assert.Equal((Shipped766, 1L), before["index766_total"]);
         Assert.Equal(("2026.2", 1L), before["on_time_rate_766"]);
         Assert.Equal(("766-2026.1", 2L), after["index766_total"]);
         Assert.Equal(("2026.2", 2L), after["on_time_rate_766"]);
         var rescore = Assert.IsType<RulesRescore>(report.Rescore);
-        Assert.Equal("index766.yaml 766-2022.1 → 766-2026.1", Assert.Single(rescore.Changes).Describe());
-        Assert.Contains(rescore.Lines(), l => l.Contains("index766.yaml 766-2022.1 → 766-2026.1"));
+        Assert.Equal($"index766.yaml {Shipped766} → 766-2026.1", Assert.Single(rescore.Changes).Describe());
+        Assert.Contains(rescore.Lines(), l => l.Contains($"index766.yaml {Shipped766} → 766-2026.1"));
         await using var c = await w.OpenAsync();
         var recorded = (await c.QueryAsync<(long Run, long From, long To)>(
             "SELECT run_id, from_rule_set_id, to_rule_set_id FROM etl_rule_rescore WHERE period_code = '2026-10'")).ToList();
@@ -43,7 +44,7 @@ public sealed class RuleSetTests
         Assert.Empty(sets[0].Periods);
         Assert.Contains(sets[1].Periods, p => p.PeriodCode == "2026-10");
         Assert.Equal(await System.IO.File.ReadAllTextAsync(ReferenceFiles.Default().PathOf("index766.yaml")), (await service.FileAsync(1, "index766.yaml")).Text);
-        Assert.Equal("index766.yaml 766-2022.1 → 766-2026.1", Assert.Single((await service.ShowAsync(2)).SincePrevious).Describe());
+        Assert.Equal($"index766.yaml {Shipped766} → 766-2026.1", Assert.Single((await service.ShowAsync(2)).SincePrevious).Describe());
     }
 
     [Fact]

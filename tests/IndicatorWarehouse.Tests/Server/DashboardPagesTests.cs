@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using IndicatorWarehouse.Application.Index766;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Tests.Server.Support;
 using IndicatorWarehouse.Tests.Support;
@@ -42,8 +43,10 @@ public sealed partial class DashboardPagesTests(ProvinceWarehouse province) : IA
         Assert.All(panels, panel =>
         {
             Assert.DoesNotContain("panel-error", panel);
+            // A levers panel with nothing to raise says so in words (panel-message), which is something to show.
             Assert.True(panel.Contains("<svg", StringComparison.Ordinal) || panel.Contains("class=\"tile", StringComparison.Ordinal)
-                        || panel.Contains("<td", StringComparison.Ordinal), $"{slug}: a panel shows nothing: {panel[..Math.Min(300, panel.Length)]}");
+                        || panel.Contains("<td", StringComparison.Ordinal) || panel.Contains("class=\"panel-message", StringComparison.Ordinal),
+                $"{slug}: a panel shows nothing: {panel[..Math.Min(300, panel.Length)]}");
         });
     }
 
@@ -59,6 +62,33 @@ public sealed partial class DashboardPagesTests(ProvinceWarehouse province) : IA
         Assert.Contains("Mục tiêu ≥ 100,0 %", html);
         // Months on the line chart axis are written MM/yyyy, Vietnamese style.
         Assert.Contains("10/2026", html);
+    }
+
+    /// <summary>The levers panel of the unit dashboard, served: one row per lever UnitLevers finds for the unit's groups
+    /// below target in the filter's last month, in its order, each naming the count needed and the points it brings.</summary>
+    /// <remarks>Sở Xây dựng's October has levers in three groups (its plan names no 766 target: each group is held to its
+    /// maximum); Sở Y tế's months have none below its plan's targets, the open one said to be provisional.</remarks>
+    [Theory]
+    [InlineData("TNI.SXD", "2026-10", false)]
+    [InlineData("TNI.SYT", "2026-10", false)]
+    [InlineData("TNI.SYT", "2026-11", true)]
+    public async Task UnitDetail_LeversPanel_ListsTheLeversOfTheUnitAndMonth(string unit, string month, bool open)
+    {
+        var levers = await new UnitLevers(province.Warehouse.Database, ReferenceFiles.Default()).BelowTargetAsync(unit, month);
+
+        var html = await _server.Client().GetStringAsync($"dashboards/don-vi?unit={unit}&from=2026-01&to={month}");
+
+        var panel = Panels().Matches(html).Select(m => m.Value).Single(p => p.Contains("<h2>Để tăng điểm Bộ chỉ số 766</h2>"));
+        var rows = LeverRows().Matches(panel).Select(m => (int.Parse(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value),
+            WebUtility.HtmlDecode(m.Groups[3].Value), m.Groups[4].Value)).ToList();
+        Assert.Equal(levers.Select((l, i) => (i + 1, l.GroupName,
+                $"{l.MetricName}: cần thêm {N(l.Lever.Needed)} để đạt {N(l.Lever.MaxScore)}/{N(l.Lever.MaxScore)} điểm (+{N(l.Lever.PointsGained)} điểm)",
+                $"{N(l.Lever.Numerator)}/{N(l.Lever.Denominator)}")),
+            rows);
+        if (unit == "TNI.SXD") Assert.True(rows.Select(r => r.Item2).Distinct().Count() > 1, "levers of several groups");
+        Assert.Equal(open, panel.Contains("Số đếm tạm tính đến 20/11/2026"));
+        if (rows.Count == 0) Assert.Contains("Không có tiêu chí nào của các nhóm chưa đạt mục tiêu", panel);
+        Assert.DoesNotContain("panel-error", panel);
     }
 
     [Fact]
@@ -108,4 +138,11 @@ public sealed partial class DashboardPagesTests(ProvinceWarehouse province) : IA
 
     [GeneratedRegex("<section class=\"panel.*?</section>", RegexOptions.Singleline)]
     private static partial Regex Panels();
+
+    [GeneratedRegex("<tr>\\s*<td class=\"num\">(\\d+)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td class=\"num\">(.*?)</td>\\s*</tr>", RegexOptions.Singleline)]
+    private static partial Regex LeverRows();
+
+    /// <summary>As people read a count or points: 1.234 and 2,5.</summary>
+    private static string N(double? value) =>
+        value!.Value.ToString("#,##0.##", new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." });
 }

@@ -78,7 +78,7 @@ public static class SqlServerTexts
         var declared = SqlServerReadOnlyGuard.ParameterDeclarations(parameters)!.Split(", ")
             .Select(d => d.Split(' ', 2)).ToDictionary(d => d[0].TrimStart('@'), d => d[1]);
         foreach (var entry in new DashboardCatalog(RepoPaths.Of("dashboards")).All())
-            foreach (var panel in entry.Dashboard?.Panels ?? throw new InvalidOperationException($"{entry.Path}: {entry.Error}"))
+            foreach (var panel in (entry.Dashboard?.Panels ?? throw new InvalidOperationException($"{entry.Path}: {entry.Error}")).Where(p => p.RunsSql))
                 yield return new SqlServerText($"dashboards/{entry.Slug} «{panel.Title}»", TSqlTokens.MarkUnicodeLiterals(panel.Sql), declared);
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IndicatorWarehouse.Application.Index766;
 using IndicatorWarehouse.Application.Setup;
 using IndicatorWarehouse.Domain.Calendar;
 using IndicatorWarehouse.Domain.Periods;
@@ -12,7 +13,7 @@ namespace IndicatorWarehouse.Application.Reports.Scorecards;
 
 /// <summary>Reads one unit's monthly scorecard from the analyst views: the month's measures with their targets
 /// (mart_indicator_value), 24-month series across the 2025 mergers (mart_indicator_lineage), late dossiers and their
-/// reasons (mart_dossier), PAKN by category (mart_pakn) and the unit's rank (mart_unit_ranking).</summary>
+/// reasons (mart_dossier), PAKN by category (mart_pakn), the unit's rank (mart_unit_ranking) and the 766 levers (UnitLevers).</summary>
 public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles reference)
 {
     public const int TrendMonths = 24;
@@ -51,6 +52,7 @@ public sealed class ScorecardQuery(WarehouseDatabase database, ReferenceFiles re
             Rates = ReportIndicators.MainRates.Select(code => new RateTrend(figures.Of(code), months.Select(m => m.Start).ToList(),
                 months.Select(m => series.TryGetValue(code, out var s) && s.TryGetValue(m.Seq, out var v) ? v : (double?)null).ToList())).ToList(),
             Index766 = Index766(values, figures),
+            Levers = [.. (await new UnitLevers(database, reference).BelowTargetAsync(agencyCode, period.Code, ct)).Select(l => l.ToLine())],
             Timeliness = await TimelinessAsync(c, range, figures),
             Pakn = new PaknSummary(ReportIndicators.Pakn.Select(figures.Of).ToList(), await PaknCategoriesAsync(c, range)),
             Digitization = await DigitizationAsync(c, agencyCode, period, figures),

@@ -20,6 +20,10 @@ public sealed record ScorecardModel
     public required IReadOnlyList<RateTrend> Rates { get; init; }
 
     public required Index766Scores Index766 { get; init; }
+
+    /// <summary>"Để tăng điểm Bộ chỉ số 766": the levers of the groups below their target, best points per item first.</summary>
+    public IReadOnlyList<LeverLine> Levers { get; init; } = [];
+
     public required Timeliness Timeliness { get; init; }
     public required PaknSummary Pakn { get; init; }
     public required IReadOnlyList<DigitizationRow> Digitization { get; init; }
