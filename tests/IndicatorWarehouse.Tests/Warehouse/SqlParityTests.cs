@@ -64,8 +64,12 @@ public sealed partial class SqlParityTests
     [MemberData(nameof(SqliteScripts))]
     public void Script_StepsOfSqlite_AreTheStepsOfSqlServerInTheSameOrder(string path)
     {
-        // The loader and the builder run steps by name, some in file order.
-        Assert.Equal(SqlScripts.Steps("sqlite", path).Keys, SqlScripts.Steps("sqlserver", path).Keys);
+        // The loader and the builder run steps by name, some in file order. SQLite's one-stop load resolves dimension
+        // members and inserts new dossiers in memory as it reads (one writer at a time); SQL Server does it in these steps.
+        var doneInMemoryOnSqlite = path == "load/dossier.sql"
+            ? new[] { "summarize_procedures", "add_inferred_agencies", "add_fields", "add_procedures", "insert_new" }
+            : [];
+        Assert.Equal(SqlScripts.Steps("sqlite", path).Keys, SqlScripts.Steps("sqlserver", path).Keys.Except(doneInMemoryOnSqlite));
     }
 
     [Theory]
