@@ -121,4 +121,29 @@ public abstract class DossierLoadPathTests<TProvider> : WarehouseTests<TProvider
         await new SnapshotReverter(w.Database).RevertAsync(second.SnapshotId);
         Assert.Equal(("Cấp A", "mot_phan"), await c.QuerySingleAsync<(string, string)>(Procedure, new { code = "P.OLD" }));
     }
+
+    [ProviderFact]
+    public async Task LoadDigitization_NewRecordTwiceInOneFile_TheLaterLineWinsAndTheDossiersDaysAreQueued()
+    {
+        await using var w = await InitializedAsync();
+        await Service(w).LoadDossiersAsync(File(hash: "d1"),
+            Valid(Dossier("D-1", "2026-03-02T08:00:00", due: "2026-03-20T17:00:00", finished: "2026-03-10T10:00:00")));
+
+        var result = await Service(w).LoadDigitizationAsync(File(source: "digitization", hash: "g1"), Valid(
+            Digitization("D-1", digitized: 1),
+            Digitization("X-9", agency: "TNI.MOI2"),
+            Digitization("D-1", digitized: 2)));
+
+        Assert.Equal((3L, 2L, 1L), (result.Read, result.Inserted, result.Superseded));
+        await using var c = await w.OpenAsync();
+        Assert.Equal(2L, await c.ExecuteScalarAsync<long>("SELECT documents_digitized FROM fact_digitization WHERE dossier_code = 'D-1'"));
+        Assert.Equal(("TNI.MOI2", 1L), await c.QuerySingleAsync<(string, long)>(
+            "SELECT agency_name, is_inferred FROM dim_agency WHERE agency_code = 'TNI.MOI2'"));
+        // From D-1's received day to the as-of day (X-9 has no dossier yet: it counts up to the as-of).
+        Assert.Equal((20260302L, 20261120L), await c.QuerySingleAsync<(long, long)>(
+            "SELECT MIN(from_date_key), MAX(to_date_key) FROM etl_rebuild_queue WHERE snapshot_id = @id", new { id = result.SnapshotId }));
+
+        await new SnapshotReverter(w.Database).RevertAsync(result.SnapshotId);
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_digitization"));
+    }
 }

@@ -179,6 +179,7 @@ public sealed class SqliteDialect : ISqlDialect
         SnapshotStamp stamp, CancellationToken ct = default) => target.Script switch
     {
         SqliteDossierInsert.Script => await SqliteDossierInsert.CreateAsync((SqliteConnection)connection, transaction, target, stamp, ct),
+        SqliteDigitizationInsert.Script => await SqliteDigitizationInsert.CreateAsync((SqliteConnection)connection, transaction, target, stamp, ct),
         _ => null,
     };
 
