@@ -1,5 +1,10 @@
 -- Merge of one digitization snapshot into fact_digitization (one row per dossier code; the record may
 -- arrive before or after its dossier). Parameters as in dossier.sql.
+--
+-- As for dossiers (dossier.sql), the SQLite loader resolves each record's unit in memory and inserts the records the
+-- warehouse does not have straight into fact_digitization as it reads the file (Dialects/Sqlite/SqliteDigitizationInsert,
+-- which also queues their days for rebuild); only the records that exist already are staged and merged here. SQL
+-- Server stages every row and has the steps add_inferred_agencies, resolve_keys and insert_new besides.
 
 -- step: create_staging
 CREATE TEMP TABLE IF NOT EXISTS stg_digitization (
@@ -17,30 +22,16 @@ DELETE FROM stg_digitization
 WHERE EXISTS (SELECT 1 FROM stg_digitization later
               WHERE later.dossier_code = stg_digitization.dossier_code AND later.line_no > stg_digitization.line_no);
 
--- step: add_inferred_agencies
-INSERT INTO dim_agency (agency_code, agency_name, agency_level, valid_from, is_inferred)
-SELECT agency_code, agency_code, 'unknown', '1900-01-01', 1 FROM stg_digitization s
-WHERE NOT EXISTS (SELECT 1 FROM dim_agency a WHERE a.agency_code = s.agency_code)
-GROUP BY agency_code;
-
--- step: resolve_keys
--- The record carries no date: the unit version valid on the as-of day.
-UPDATE stg_digitization
-SET agency_key = COALESCE(
-        (SELECT a.agency_key FROM dim_agency a
-         WHERE a.agency_code = stg_digitization.agency_code
-           AND a.valid_from <= substr(@as_of, 1, 10) AND (a.valid_to IS NULL OR a.valid_to > substr(@as_of, 1, 10))),
-        (SELECT a.agency_key FROM dim_agency a WHERE a.agency_code = stg_digitization.agency_code ORDER BY a.valid_from DESC LIMIT 1));
-
 -- step: classify
-UPDATE stg_digitization SET action = 'I'
-WHERE NOT EXISTS (SELECT 1 FROM fact_digitization f WHERE f.dossier_code = stg_digitization.dossier_code);
+-- N = unchanged, R = a later line of a record this snapshot inserted, with other content, S = stale, U = changed
+-- (as in dossier.sql).
 UPDATE stg_digitization
 SET action = CASE
     WHEN f.documents_submitted IS stg_digitization.documents_submitted AND f.documents_digitized IS stg_digitization.documents_digitized
      AND f.documents_reused IS stg_digitization.documents_reused AND f.from_personal_store IS stg_digitization.from_personal_store
      AND f.population_db_used IS stg_digitization.population_db_used AND f.result_required IS stg_digitization.result_required
      AND f.result_electronic IS stg_digitization.result_electronic AND f.result_file_url IS stg_digitization.result_file_url THEN 'N'
+    WHEN f.first_snapshot_id = @snapshot_id THEN 'R'
     WHEN f.source_as_of > @as_of THEN 'S'
     ELSE 'U' END
 FROM fact_digitization f
@@ -51,7 +42,7 @@ WHERE f.dossier_code = stg_digitization.dossier_code;
 INSERT INTO etl_rebuild_queue (snapshot_id, from_date_key, to_date_key, marked_at)
 SELECT @snapshot_id, MIN(COALESCE(d.received_date_key, @as_of_key)), MAX(COALESCE(d.end_date_key, @as_of_key)), @now
 FROM stg_digitization s LEFT JOIN fact_dossier d ON d.dossier_code = s.dossier_code
-WHERE s.action IN ('I', 'U')
+WHERE s.action IN ('U', 'R')
 HAVING COUNT(*) > 0;
 
 -- step: keep_history
@@ -73,22 +64,14 @@ SET agency_key = s.agency_key, documents_submitted = s.documents_submitted, docu
     result_required = s.result_required, result_electronic = s.result_electronic, result_file_url = s.result_file_url,
     source_as_of = @as_of, last_snapshot_id = @snapshot_id
 FROM stg_digitization s
-WHERE s.dossier_code = fact_digitization.dossier_code AND s.action = 'U';
-
--- step: insert_new
-INSERT INTO fact_digitization (dossier_code, agency_key, documents_submitted, documents_digitized, documents_reused,
-    from_personal_store, population_db_used, result_required, result_electronic, result_file_url, source_as_of,
-    first_snapshot_id, last_snapshot_id)
-SELECT dossier_code, agency_key, documents_submitted, documents_digitized, documents_reused,
-    from_personal_store, population_db_used, result_required, result_electronic, result_file_url, @as_of, @snapshot_id, @snapshot_id
-FROM stg_digitization WHERE action = 'I'
-ORDER BY line_no;
+WHERE s.dossier_code = fact_digitization.dossier_code AND s.action IN ('U', 'R');
 
 -- step: resolve_quarantine
 -- A record that loads now settles what an earlier snapshot quarantined under its dossier code (the reason stays).
 UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id
 WHERE source = @source AND resolved_at IS NULL AND snapshot_id <> @snapshot_id
-  AND record_key IN (SELECT dossier_code FROM stg_digitization);
+  AND (record_key IN (SELECT dossier_code FROM stg_digitization)
+       OR EXISTS (SELECT 1 FROM fact_digitization g WHERE g.dossier_code = etl_quarantine.record_key AND g.last_snapshot_id = @snapshot_id));
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM stg_digitization GROUP BY action;

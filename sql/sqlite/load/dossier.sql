@@ -1,5 +1,13 @@
 -- Merge of one one-stop snapshot into fact_dossier (accumulating snapshot), run step by step inside the
 -- snapshot's transaction. Parameters: @snapshot_id, @as_of (ISO text), @as_of_key (yyyymmdd), @now.
+--
+-- On SQLite the loader does part of the work in memory while it reads the file (Dialects/Sqlite/SqliteDossierInsert:
+-- one writer holds the file at a time, so nothing can change the dimensions meanwhile): it resolves every row's unit
+-- and procedure keys (creating inferred units, new fields and procedures as SQL Server's add_* steps do), inserts the
+-- dossiers the warehouse does not have straight into fact_dossier, queues their days for rebuild, and writes the
+-- snapshot's attributes of existing procedures to stg_procedure. What is staged here is only the rest: lines of
+-- dossiers that exist, including a later line of a dossier this snapshot inserted. SQL Server stages every row and
+-- has the steps summarize_procedures, add_inferred_agencies, add_fields, add_procedures and insert_new besides.
 
 -- step: create_staging
 CREATE TEMP TABLE IF NOT EXISTS stg_dossier (
@@ -12,6 +20,10 @@ CREATE TEMP TABLE IF NOT EXISTS stg_dossier (
     overdue_from_key INTEGER, is_withdrawn INTEGER NOT NULL,
     agency_key INTEGER, procedure_key INTEGER, dossier_key INTEGER, action TEXT);
 DELETE FROM stg_dossier;
+-- The snapshot's attributes of each procedure the warehouse had before it (the greatest over its rows).
+CREATE TEMP TABLE IF NOT EXISTS stg_procedure (
+    procedure_code TEXT NOT NULL PRIMARY KEY, procedure_name TEXT, field_key INTEGER, online_service TEXT);
+DELETE FROM stg_procedure;
 
 -- step: index_staging
 CREATE INDEX IF NOT EXISTS temp.ix_stg_dossier_code ON stg_dossier (dossier_code, line_no);
@@ -22,47 +34,13 @@ DELETE FROM stg_dossier
 WHERE EXISTS (SELECT 1 FROM stg_dossier later
               WHERE later.dossier_code = stg_dossier.dossier_code AND later.line_no > stg_dossier.line_no);
 
--- step: summarize_procedures
--- The procedures and fields of the snapshot, one row each (a few hundred), so the dimension steps below read them
--- instead of scanning every staged dossier four times.
-DROP TABLE IF EXISTS temp.stg_procedure;
-CREATE TEMP TABLE stg_procedure AS
-SELECT procedure_code, field_code, MAX(field_name) AS field_name, MAX(procedure_name) AS procedure_name,
-       MAX(online_service) AS online_service
-FROM stg_dossier GROUP BY procedure_code, field_code;
-
--- step: add_inferred_agencies
--- Kimball inferred member: a unit the reference file does not know yet is created from the fact, flagged,
--- and completed in place when the reference file names it.
-INSERT INTO dim_agency (agency_code, agency_name, agency_level, valid_from, is_inferred)
-SELECT agency_code, COALESCE(MAX(agency_name), agency_code), 'unknown', '1900-01-01', 1
-FROM stg_dossier s
-WHERE NOT EXISTS (SELECT 1 FROM dim_agency a WHERE a.agency_code = s.agency_code)
-GROUP BY agency_code;
-
--- step: add_fields
-INSERT INTO dim_field (field_code, field_name)
-SELECT field_code, MAX(field_name) FROM stg_procedure s
-WHERE field_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dim_field f WHERE f.field_code = s.field_code)
-GROUP BY field_code;
-
--- step: add_procedures
-INSERT INTO dim_procedure (procedure_code, procedure_name, field_key, online_service)
-SELECT s.procedure_code, MAX(s.procedure_name), MAX(f.field_key), MAX(s.online_service)
-FROM stg_procedure s LEFT JOIN dim_field f ON f.field_code = s.field_code
-WHERE NOT EXISTS (SELECT 1 FROM dim_procedure p WHERE p.procedure_code = s.procedure_code)
-GROUP BY s.procedure_code;
-
 -- step: keep_procedure_history
 -- The attributes update_procedures is about to overwrite, so reverting this snapshot can put them back.
 INSERT INTO dim_procedure_history (procedure_key, replaced_by_snapshot_id, row_json)
 SELECT p.procedure_key, @snapshot_id, json_object(
     'procedure_key', p.procedure_key, 'procedure_code', p.procedure_code, 'procedure_name', p.procedure_name,
     'field_key', p.field_key, 'online_service', p.online_service)
-FROM dim_procedure p
-JOIN (SELECT s.procedure_code, MAX(s.procedure_name) AS procedure_name, MAX(f.field_key) AS field_key, MAX(s.online_service) AS online_service
-      FROM stg_procedure s LEFT JOIN dim_field f ON f.field_code = s.field_code GROUP BY s.procedure_code) u
-  ON u.procedure_code = p.procedure_code
+FROM dim_procedure p JOIN stg_procedure u ON u.procedure_code = p.procedure_code
 WHERE u.procedure_name IS NOT NULL AND u.procedure_name IS NOT p.procedure_name
    OR u.field_key IS NOT NULL AND u.field_key IS NOT p.field_key
    OR u.online_service IS NOT NULL AND u.online_service IS NOT p.online_service;
@@ -73,28 +51,20 @@ UPDATE dim_procedure
 SET procedure_name = COALESCE(u.procedure_name, dim_procedure.procedure_name),
     field_key      = COALESCE(u.field_key, dim_procedure.field_key),
     online_service = COALESCE(u.online_service, dim_procedure.online_service)
-FROM (SELECT s.procedure_code, MAX(s.procedure_name) AS procedure_name, MAX(f.field_key) AS field_key, MAX(s.online_service) AS online_service
-      FROM stg_procedure s LEFT JOIN dim_field f ON f.field_code = s.field_code GROUP BY s.procedure_code) u
+FROM stg_procedure u
 WHERE u.procedure_code = dim_procedure.procedure_code
   AND (u.procedure_name IS NOT NULL AND u.procedure_name IS NOT dim_procedure.procedure_name
        OR u.field_key IS NOT NULL AND u.field_key IS NOT dim_procedure.field_key
        OR u.online_service IS NOT NULL AND u.online_service IS NOT dim_procedure.online_service);
 
 -- step: resolve_keys
--- The unit version valid on the day the dossier was received; else its latest version.
-UPDATE stg_dossier
-SET agency_key = COALESCE(
-        (SELECT a.agency_key FROM dim_agency a
-         WHERE a.agency_code = stg_dossier.agency_code
-           AND a.valid_from <= substr(stg_dossier.received_at, 1, 10) AND (a.valid_to IS NULL OR a.valid_to > substr(stg_dossier.received_at, 1, 10))),
-        (SELECT a.agency_key FROM dim_agency a WHERE a.agency_code = stg_dossier.agency_code ORDER BY a.valid_from DESC LIMIT 1)),
-    procedure_key = (SELECT p.procedure_key FROM dim_procedure p WHERE p.procedure_code = stg_dossier.procedure_code),
-    dossier_key = (SELECT d.dossier_key FROM fact_dossier d WHERE d.dossier_code = stg_dossier.dossier_code);
+-- The staged row's unit and procedure keys were resolved in memory; the dossier it changes is found here.
+UPDATE stg_dossier SET dossier_key = (SELECT d.dossier_key FROM fact_dossier d WHERE d.dossier_code = stg_dossier.dossier_code);
 
 -- step: classify
--- I = new, U = changed by a snapshot at least as recent as the one that wrote the row, S = stale (an older
--- snapshot never moves a dossier back in time), N = unchanged.
-UPDATE stg_dossier SET action = 'I' WHERE dossier_key IS NULL;
+-- N = unchanged, R = a later line of a dossier this snapshot inserted, with other content (the later line is the
+-- later state; nothing to keep for a revert, which removes the dossier), S = stale (an older snapshot never moves a
+-- dossier back in time), U = changed by a snapshot at least as recent as the one that wrote the row.
 UPDATE stg_dossier
 SET action = CASE
     WHEN f.agency_key IS stg_dossier.agency_key AND f.procedure_key IS stg_dossier.procedure_key AND f.channel_key IS stg_dossier.channel_key
@@ -103,6 +73,7 @@ SET action = CASE
      AND f.fee_amount IS stg_dossier.fee_amount AND f.paid_online IS stg_dossier.paid_online AND f.supplement_requests IS stg_dossier.supplement_requests
      AND f.supplement_wait_days IS stg_dossier.supplement_wait_days AND f.apology_issued IS stg_dossier.apology_issued
      AND f.late_reason IS stg_dossier.late_reason AND f.citizen_rating IS stg_dossier.citizen_rating THEN 'N'
+    WHEN f.first_snapshot_id = @snapshot_id THEN 'R'
     WHEN f.source_as_of > @as_of THEN 'S'
     ELSE 'U' END
 FROM fact_dossier f
@@ -110,14 +81,14 @@ WHERE f.dossier_key = stg_dossier.dossier_key;
 
 -- step: mark_rebuild
 -- Every day between the earliest received date and the latest end (or the as-of day while pending), old
--- and new state alike, may count differently now.
+-- and new state alike, may count differently now (the dossiers inserted straight were queued by the loader).
 INSERT INTO etl_rebuild_queue (snapshot_id, from_date_key, to_date_key, marked_at)
 SELECT @snapshot_id, MIN(k_from), MAX(k_to), @now FROM (
     SELECT MIN(s.received_date_key, COALESCE(f.received_date_key, s.received_date_key)) AS k_from,
            MAX(COALESCE(s.end_date_key, @as_of_key),
                CASE WHEN f.dossier_key IS NULL THEN 0 ELSE COALESCE(f.end_date_key, @as_of_key) END) AS k_to
     FROM stg_dossier s LEFT JOIN fact_dossier f ON f.dossier_key = s.dossier_key
-    WHERE s.action IN ('I', 'U')) changed
+    WHERE s.action IN ('U', 'R')) changed
 HAVING COUNT(*) > 0;
 
 -- step: keep_history
@@ -145,25 +116,14 @@ SET agency_key = s.agency_key, procedure_key = s.procedure_key, channel_key = s.
     deadline_date_key = s.deadline_date_key, outcome = s.outcome, overdue_from_key = s.overdue_from_key,
     is_withdrawn = s.is_withdrawn, source_as_of = @as_of, last_snapshot_id = @snapshot_id
 FROM stg_dossier s
-WHERE s.dossier_key = fact_dossier.dossier_key AND s.action = 'U';
-
--- step: insert_new
-INSERT INTO fact_dossier (dossier_code, agency_key, procedure_key, channel_key, applicant_type, received_at, due_at,
-    finished_at, returned_at, status, fee_amount, paid_online, supplement_requests, supplement_wait_days, apology_issued,
-    late_reason, citizen_rating, received_date_key, end_date_key, deadline_date_key, outcome, overdue_from_key, is_withdrawn,
-    source_as_of, first_snapshot_id, last_snapshot_id)
-SELECT dossier_code, agency_key, procedure_key, channel_key, applicant_type, received_at, due_at,
-    finished_at, returned_at, status, fee_amount, paid_online, supplement_requests, supplement_wait_days, apology_issued,
-    late_reason, citizen_rating, received_date_key, end_date_key, deadline_date_key, outcome, overdue_from_key, is_withdrawn,
-    @as_of, @snapshot_id, @snapshot_id
-FROM stg_dossier WHERE action = 'I'
-ORDER BY line_no;
+WHERE s.dossier_key = fact_dossier.dossier_key AND s.action IN ('U', 'R');
 
 -- step: resolve_quarantine
 -- A dossier that loads now settles what an earlier snapshot quarantined under its code (the reason stays).
 UPDATE etl_quarantine SET resolved_at = @now, resolved_by_snapshot_id = @snapshot_id
 WHERE source = @source AND resolved_at IS NULL AND snapshot_id <> @snapshot_id
-  AND record_key IN (SELECT dossier_code FROM stg_dossier);
+  AND (record_key IN (SELECT dossier_code FROM stg_dossier)
+       OR EXISTS (SELECT 1 FROM fact_dossier f WHERE f.dossier_code = etl_quarantine.record_key AND f.last_snapshot_id = @snapshot_id));
 
 -- step: count_actions
 SELECT action, COUNT(*) AS n FROM stg_dossier GROUP BY action;

@@ -5,7 +5,8 @@ using IndicatorWarehouse.Warehouse.Loading;
 namespace IndicatorWarehouse.Application.Ingest;
 
 /// <summary>One-stop dossiers → <c>stg_dossier</c>, with the counting-rule facts (deadline, outcome, overdue
-/// day) derived here once so the measure build only compares day keys.</summary>
+/// day) derived here once so the measure build only compares day keys. The unit and procedure keys come last, empty:
+/// the dialect fills them (in memory on SQLite, by the script's resolve_keys step on SQL Server).</summary>
 internal static class DossierStaging
 {
     public static readonly LoadTarget Target = new("load/dossier.sql", "stg_dossier",
@@ -14,6 +15,7 @@ internal static class DossierStaging
         "applicant_type", "received_at", "due_at", "finished_at", "returned_at", "status", "channel_key", "online_service",
         "fee_amount", "paid_online", "supplement_requests", "supplement_wait_days", "apology_issued", "late_reason",
         "citizen_rating", "received_date_key", "end_date_key", "deadline_date_key", "outcome", "overdue_from_key", "is_withdrawn",
+        "agency_key", "procedure_key",
     ]);
 
     /// <summary>The value of a field <c>value_bounds.csv</c> may bound.</summary>
@@ -35,6 +37,7 @@ internal static class DossierStaging
             d.OnlineService, (double)d.FeeAmount, d.PaidOnline, d.SupplementRequests, (double)d.SupplementWaitDays,
             d.ApologyIssued ? 1 : 0, d.LateReason, d.CitizenRating,
             t.ReceivedDateKey, t.EndDateKey, t.DeadlineDateKey, (int?)t.Outcome, t.OverdueFromKey, t.IsWithdrawn ? 1 : 0,
+            null, null,
         ];
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using IndicatorWarehouse.Warehouse.Loading;
 
 namespace IndicatorWarehouse.Warehouse.Dialects;
 
@@ -55,6 +56,11 @@ public interface ISqlDialect
     /// <summary>A writer that inserts rows into a table the fastest way the database offers; several may be
     /// open at once on one transaction (staged rows and quarantined rows are written as one stream is read).</summary>
     IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns);
+
+    /// <summary>Where this database can take a load's new records straight into their fact table, the writer that does it;
+    /// null where every row is staged and the load script merges them.</summary>
+    Task<IDirectInsert?> CreateDirectInsertAsync(DbConnection connection, DbTransaction transaction, LoadTarget target, SnapshotStamp stamp,
+        CancellationToken ct = default);
 
     /// <summary>Where the jobs of <c>iw serve</c> keep their Hangfire schedule on this database.</summary>
     JobStoreSettings JobStore { get; }

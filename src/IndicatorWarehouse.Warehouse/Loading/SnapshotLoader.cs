@@ -69,8 +69,9 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
 
         await Step("create_staging");
         var stageClock = Stopwatch.StartNew();
-        var (read, quarantined) = await StageAsync(connection, tx, file, target, snapshotId, loadedAt, rows, progress, ct);
-        StepTrace.Write($"staging {read:N0} rows: {stageClock.ElapsedMilliseconds} ms");
+        var stamp = new SnapshotStamp(snapshotId, parameters.as_of, parameters.as_of_key, now);
+        var (read, quarantined, direct) = await StageAsync(connection, tx, file, target, stamp, loadedAt, rows, progress, ct);
+        StepTrace.Write($"staging {read:N0} rows ({direct:N0} straight into the fact table): {stageClock.ElapsedMilliseconds} ms");
         long superseded = 0;
         foreach (var name in steps.Keys.Where(k => k is not ("create_staging" or "count_actions" or "drop_staging")))
         {
@@ -82,10 +83,13 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         await Step("drop_staging");
 
         // Lines superseded by a later line of the same record in this file with the same content count as unchanged;
-        // with other content, as superseded.
-        var result = new SnapshotResult(snapshotId, false, read, actions.GetValueOrDefault("I"), actions.GetValueOrDefault("U"),
-            actions.GetValueOrDefault("N") + (read - quarantined - actions.Values.Sum()) - superseded, actions.GetValueOrDefault("S"), quarantined,
-            clock.Elapsed) { Superseded = superseded };
+        // with other content, as superseded. A repeat (R) is a later line of a record this load inserted straight into
+        // the fact table with other content: it supersedes that first line.
+        var repeats = actions.GetValueOrDefault("R");
+        var dropped = read - quarantined - direct - actions.Values.Sum();
+        var result = new SnapshotResult(snapshotId, false, read, direct + actions.GetValueOrDefault("I"), actions.GetValueOrDefault("U"),
+            actions.GetValueOrDefault("N") + dropped - superseded, actions.GetValueOrDefault("S"), quarantined,
+            clock.Elapsed) { Superseded = superseded + repeats };
         await connection.ExecuteAsync(
             "UPDATE etl_snapshot SET rows_read = @Read, rows_inserted = @Inserted, rows_updated = @Updated, " +
             "rows_unchanged = @Unchanged, rows_quarantined = @Quarantined WHERE snapshot_id = @SnapshotId", result, tx);
@@ -97,15 +101,18 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         return result with { Elapsed = clock.Elapsed, Replaced = replaces };
     }
 
-    private async Task<(long Read, long Quarantined)> StageAsync(DbConnection connection, DbTransaction tx, SnapshotFile file,
-        LoadTarget target, long snapshotId, DateTime loadedAt, IEnumerable<StagedRow> rows, IProgress<long>? progress, CancellationToken ct)
+    /// <summary>Streams the rows, read a batch ahead on another thread: valid ones straight into the fact table where the
+    /// dialect can (<see cref="ISqlDialect.CreateDirectInsertAsync"/>), else into staging; the others into quarantine.</summary>
+    private async Task<(long Read, long Quarantined, long Direct)> StageAsync(DbConnection connection, DbTransaction tx, SnapshotFile file,
+        LoadTarget target, SnapshotStamp stamp, DateTime loadedAt, IEnumerable<StagedRow> rows, IProgress<long>? progress, CancellationToken ct)
     {
         var dialect = database.Dialect;
         await using var staging = dialect.CreateBulkWriter(connection, tx, dialect.StagingTable(target.StagingName), ["line_no", .. target.Columns]);
         await using var quarantine = dialect.CreateBulkWriter(connection, tx, "etl_quarantine", QuarantineColumns);
+        await using var direct = await dialect.CreateDirectInsertAsync(connection, tx, target, stamp, ct);
         long read = 0, quarantined = 0;
         var staged = new object?[target.Columns.Count + 1];
-        foreach (var row in rows)
+        foreach (var row in ReadAhead.Of(rows))
         {
             ct.ThrowIfCancellationRequested();
             read++;
@@ -113,20 +120,21 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
             {
                 staged[0] = row.Line;
                 Array.Copy(values, 0, staged, 1, values.Length);
-                await staging.WriteAsync(staged, ct);
+                if (direct is null || !direct.TryInsert(staged)) await staging.WriteAsync(staged, ct);
             }
             else
             {
                 quarantined++;
-                await quarantine.WriteAsync([snapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
+                await quarantine.WriteAsync([stamp.SnapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
                     row.ProblemReason, row.RawJson, loadedAt], ct);
             }
             if (read % 50_000 == 0) progress?.Report(read);
         }
         await staging.CompleteAsync(ct);
         await quarantine.CompleteAsync(ct);
+        var inserted = direct is null ? 0 : await direct.CompleteAsync(ct);
         progress?.Report(read);
-        return (read, quarantined);
+        return (read, quarantined, inserted);
     }
 
     /// <summary>Staged lines that a later line of the same record replaces with different content. Run after the

@@ -64,8 +64,15 @@ public sealed partial class SqlParityTests
     [MemberData(nameof(SqliteScripts))]
     public void Script_StepsOfSqlite_AreTheStepsOfSqlServerInTheSameOrder(string path)
     {
-        // The loader and the builder run steps by name, some in file order.
-        Assert.Equal(SqlScripts.Steps("sqlite", path).Keys, SqlScripts.Steps("sqlserver", path).Keys);
+        // The loader and the builder run steps by name, some in file order. SQLite's one-stop load resolves dimension
+        // members and inserts new records in memory as it reads (one writer at a time); SQL Server does it in these steps.
+        var doneInMemoryOnSqlite = path switch
+        {
+            "load/dossier.sql" => new[] { "summarize_procedures", "add_inferred_agencies", "add_fields", "add_procedures", "insert_new" },
+            "load/digitization.sql" => ["add_inferred_agencies", "resolve_keys", "insert_new"],
+            _ => [],
+        };
+        Assert.Equal(SqlScripts.Steps("sqlite", path).Keys, SqlScripts.Steps("sqlserver", path).Keys.Except(doneInMemoryOnSqlite));
     }
 
     [Theory]

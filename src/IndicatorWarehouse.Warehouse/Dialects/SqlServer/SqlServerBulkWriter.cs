@@ -26,8 +26,12 @@ internal sealed class SqlServerBulkWriter(SqlConnection connection, SqlTransacti
         if (_buffer.Count == 0) return;
         _destination ??= await SqlServerDialect.BaseTableAsync(connection, transaction, table, ct);
         // CheckConstraints and KeepNulls give a plain INSERT's semantics, as on SQLite: without them SqlBulkCopy
-        // marks the table's constraints untrusted and replaces NULLs by column defaults.
-        using var bulkCopy = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls, transaction)
+        // marks the table's constraints untrusted and replaces NULLs by column defaults. A session's own staging table
+        // (#…) is locked whole, which lets the copy be minimally logged; a shared table (the quarantine) is not, so
+        // that loads running side by side do not wait on each other there.
+        var options = SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls;
+        if (_destination.StartsWith('#')) options |= SqlBulkCopyOptions.TableLock;
+        using var bulkCopy = new SqlBulkCopy(connection, options, transaction)
         {
             DestinationTableName = _destination,
             BulkCopyTimeout = 0,

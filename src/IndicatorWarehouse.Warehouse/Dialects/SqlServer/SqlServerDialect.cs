@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
+using IndicatorWarehouse.Warehouse.Loading;
 using Microsoft.Data.SqlClient;
 
 namespace IndicatorWarehouse.Warehouse.Dialects.SqlServer;
@@ -87,6 +88,11 @@ public sealed partial class SqlServerDialect : ISqlDialect
 
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqlServerBulkWriter((SqlConnection)connection, (SqlTransaction)transaction, table, columns);
+
+    // Loads may run side by side here: every row is staged, and the load script's set-based merge takes the locks that
+    // keep two loads from creating the same dimension member or writing one dossier twice.
+    public Task<IDirectInsert?> CreateDirectInsertAsync(DbConnection connection, DbTransaction transaction, LoadTarget target, SnapshotStamp stamp,
+        CancellationToken ct = default) => Task.FromResult<IDirectInsert?>(null);
 
     // Hangfire.SqlServer's tables, in a schema of their own beside etl and dbo.
     public JobStoreSettings JobStore { get; } = new(SharedSchema: "hangfire");

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using IndicatorWarehouse.Warehouse.Loading;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -172,6 +173,15 @@ public sealed class SqliteDialect : ISqlDialect
     // The writer's statements run on the connection's handle, so inside whatever transaction is open on it.
     public IBulkWriter CreateBulkWriter(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns) =>
         new SqliteBulkWriter((SqliteConnection)connection, table, columns);
+
+    // One writer at a time holds the file, so dimension members can be resolved and created in memory without a lock.
+    public async Task<IDirectInsert?> CreateDirectInsertAsync(DbConnection connection, DbTransaction transaction, LoadTarget target,
+        SnapshotStamp stamp, CancellationToken ct = default) => target.Script switch
+    {
+        SqliteDossierInsert.Script => await SqliteDossierInsert.CreateAsync((SqliteConnection)connection, transaction, target, stamp, ct),
+        SqliteDigitizationInsert.Script => await SqliteDigitizationInsert.CreateAsync((SqliteConnection)connection, transaction, target, stamp, ct),
+        _ => null,
+    };
 
     // Hangfire.Storage.SQLite failed the two-server trial (dashboards/README.md): each server keeps its schedule in memory.
     public JobStoreSettings JobStore { get; } = new(SharedSchema: null);
