@@ -57,8 +57,11 @@ public static partial class SharedSqlTexts
     {
         var reader = new SqlTextReader(sources, Holes);
         var sites = new List<SharedSqlSite>();
+        var seen = new Dictionary<string, int>();
         foreach (var site in CSharpSqlSites.In(sources))
         {
+            // Two commands at one place (the branches of a choice) keep apart.
+            var command = seen[site.ToString()] = seen.GetValueOrDefault(site.ToString()) + 1;
             IReadOnlyList<string> texts;
             try
             {
@@ -73,7 +76,8 @@ public static partial class SharedSqlTexts
             }
             var names = reader.ParameterNames(site.Parameters);
             var distinct = texts.Distinct().ToList();
-            sites.Add(new SharedSqlSite(site, distinct.Select((sql, i) => Text(site, distinct.Count > 1 ? $" #{i + 1}" : "", sql, names)).ToList(), null, null));
+            var prefix = command > 1 ? $" command {command}" : "";
+            sites.Add(new SharedSqlSite(site, distinct.Select((sql, i) => Text(site, prefix + (distinct.Count > 1 ? $" #{i + 1}" : ""), sql, names)).ToList(), null, null));
         }
         return sites;
     }
