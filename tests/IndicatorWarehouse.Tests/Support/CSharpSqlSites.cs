@@ -52,7 +52,7 @@ public static class CSharpSqlSites
                 case InvocationExpressionSyntax call when MethodName(call) is { } name && call.ArgumentList.Arguments.Count > 0:
                     // Dapper's and ADO.NET's methods are called on a connection or a command, never bare.
                     if (Senders.Contains(name) && call.Expression is MemberAccessExpressionSyntax)
-                        foreach (var (sql, parameters) in Commands(call.ArgumentList.Arguments[0].Expression, Argument(call, 1, "param")))
+                        foreach (var (sql, parameters) in Commands(call.ArgumentList.Arguments[0].Expression, DapperParameters(call)))
                         {
                             if (!IsNoText(sql)) yield return Site(tree, call, sql, parameters, false);
                         }
@@ -78,6 +78,10 @@ public static class CSharpSqlSites
                 [(args.Arguments[0].Expression, Argument(creation.ArgumentList, 1, "parameters"))],
             _ => [(argument, parameters)],
         };
+
+    // Dapper's param: the second argument, or the third after a multi-mapping query's map function.
+    private static ExpressionSyntax? DapperParameters(InvocationExpressionSyntax call) =>
+        Argument(call, 1, "param") is LambdaExpressionSyntax ? Argument(call, 2, "param") : Argument(call, 1, "param");
 
     private static bool IsCommandDefinition(ExpressionSyntax e) =>
         e is ObjectCreationExpressionSyntax { Type: var t } && t.ToString().EndsWith("CommandDefinition", StringComparison.Ordinal);

@@ -90,10 +90,24 @@ public sealed class SqlTextReader
             .Select(i => i.NameEquals?.Name.Identifier.ValueText ?? LastName(i.Expression)).OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase),
         IdentifierNameSyntax id when Locals(id).ToList() is [var only] => ParameterNames(only),
+        IdentifierNameSyntax id when DeclaredType(id) is { } type => Properties(type),
+        ObjectCreationExpressionSyntax creation => Properties(creation.Type.ToString()),
         InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LambdaExpressionSyntax { ExpressionBody: { } body } }] } call
             when CSharpSqlSites.MethodName(call) == "Select" => ParameterNames(body),
         _ => null,
     };
+
+    // The readable properties of a product type of that name (what Dapper passes of an object), or null if not one type.
+    private static IReadOnlySet<string>? Properties(string typeName)
+    {
+        var name = typeName.TrimEnd('?');
+        var types = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name is { } n && n.StartsWith("IndicatorWarehouse.", StringComparison.Ordinal) && !n.EndsWith(".Tests", StringComparison.Ordinal))
+            .SelectMany(a => a.GetTypes()).Where(t => t.Name == name).ToList();
+        return types is [var type]
+            ? type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
+    }
 
     private static string? LastName(ExpressionSyntax e) => e switch
     {

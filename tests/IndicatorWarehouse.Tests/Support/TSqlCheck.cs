@@ -85,6 +85,12 @@ public sealed class TSqlCheck
             .ToList();
     }
 
+    /// <summary>String literals holding a character outside ASCII without the N prefix: SQL Server reads them in the
+    /// database's 8-bit code page, where most Vietnamese letters do not exist (they arrive as '?').</summary>
+    public IReadOnlyList<string> UnmarkedUnicodeLiterals() => CodeTokens()
+        .Where(t => t.TokenType == TSqlTokenType.AsciiStringLiteral && t.Text.Any(c => c > 127))
+        .Select(t => $"line {t.Line}: {t.Text} is not N'…'").ToList();
+
     // The tokens that are code: no white space, no comment.
     private List<TSqlParserToken> CodeTokens() => Fragment?.ScriptTokenStream?.Where(t => t.Text is not null && t.TokenType is not
         (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment or TSqlTokenType.EndOfFile)).ToList() ?? [];

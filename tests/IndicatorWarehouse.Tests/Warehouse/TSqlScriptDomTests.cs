@@ -48,7 +48,27 @@ public class TSqlScriptDomTests
         Assert.True(missing.Count == 0, $"{text.Origin}: uses @{string.Join(", @", missing)}, neither declared nor passed");
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void TSqlText_MarksEveryVietnameseLiteralUnicode(SqlServerText text) =>
+        Assert.True(TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals().Count == 0,
+            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals())}");
+
     // The check itself: each kind of error, seeded, is found.
+
+    [Fact]
+    public void ScriptDom_SeededVietnameseLiteralWithoutN_IsFound()
+    {
+        Assert.Equal(["line 1: 'Đạt' is not N'…'"], TSqlCheck.Of("SELECT 'Đạt', N'Chưa đạt', 'ok' -- 'Đạt'").UnmarkedUnicodeLiterals());
+    }
+
+    // Found in QuarantineQueries.ListAsync: LINENO is a reserved word of T-SQL, so a bare alias of that name does not parse.
+    [Fact]
+    public void ScriptDom_ReservedWordAsBareAlias_IsAParseError_QuotedItParses()
+    {
+        Assert.NotEmpty(TSqlCheck.Of("SELECT q.line_no AS LineNo FROM etl_quarantine q").ParseErrors);
+        Assert.Empty(TSqlCheck.Of("SELECT q.line_no AS \"LineNo\" FROM etl_quarantine q").ParseErrors);
+    }
 
     [Fact]
     public void ScriptDom_SeededSyntaxError_IsReportedWithItsLine() =>
