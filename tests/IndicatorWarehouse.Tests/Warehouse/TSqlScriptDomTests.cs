@@ -54,7 +54,30 @@ public class TSqlScriptDomTests
         Assert.True(TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals().Count == 0,
             $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals())}");
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void TSqlText_GroupedQueriesReadOnlyGroupedOrAggregatedColumns(SqlServerText text) =>
+        Assert.True(TSqlCheck.Of(text.Sql).UngroupedColumns().Count == 0,
+            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).UngroupedColumns())}");
+
     // The check itself: each kind of error, seeded, is found.
+
+    [Theory]
+    [InlineData("SELECT a.agency_code, a.agency_name, COUNT(*) FROM dim_agency a GROUP BY a.agency_code", "a.agency_name")]
+    [InlineData("SELECT agency_name, COUNT(*) AS n FROM dim_agency", "agency_name")]
+    [InlineData("SELECT agency_code FROM dim_agency GROUP BY agency_code ORDER BY agency_name", "agency_name")]
+    [InlineData("SELECT agency_code FROM dim_agency GROUP BY agency_code HAVING MAX(valid_from) > '2025' AND sector = 'x'", "sector")]
+    public void ScriptDom_SeededUngroupedColumn_IsFound(string sql, string column) =>
+        Assert.Contains(TSqlCheck.Of(sql).UngroupedColumns(), f => f.Contains($" {column} is neither", StringComparison.Ordinal)
+                                                                     || f.Contains($" {column} in HAVING", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("SELECT a.agency_code, MAX(a.agency_name) AS name, COUNT(*) AS n FROM dim_agency a GROUP BY a.agency_code ORDER BY n DESC, a.agency_code")]
+    [InlineData("SELECT CASE WHEN x > 1 THEN 1 ELSE 0 END, COUNT(*) FROM t GROUP BY CASE WHEN x > 1 THEN 1 ELSE 0 END")]
+    [InlineData("SELECT (SELECT MAX(b) FROM u), COUNT(*), SUM(COUNT(*)) OVER () FROM t")]
+    [InlineData("SELECT agency_code, agency_name FROM dim_agency ORDER BY agency_name")]
+    public void ScriptDom_GroupedOrAggregatedColumns_AreNotFindings(string sql) =>
+        Assert.Empty(TSqlCheck.Of(sql).UngroupedColumns());
 
     [Fact]
     public void ScriptDom_SeededVietnameseLiteralWithoutN_IsFound()
