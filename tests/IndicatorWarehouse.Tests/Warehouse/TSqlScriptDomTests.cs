@@ -62,6 +62,16 @@ public class TSqlScriptDomTests
 
     // The check itself: each kind of error, seeded, is found.
 
+    // SQLite accepts ORDER BY in a subquery; SQL Server does not without TOP or OFFSET, and neither does the parser.
+    [Theory]
+    [InlineData("SELECT x.a FROM (SELECT a FROM t ORDER BY a) x", true)]
+    [InlineData("SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b)", true)]
+    [InlineData("WITH c AS (SELECT a FROM t ORDER BY a) SELECT a FROM c", true)]
+    [InlineData("SELECT x.a FROM (SELECT TOP (5) a FROM t ORDER BY a) x ORDER BY x.a", false)]
+    [InlineData("SELECT x.a FROM (SELECT a FROM t ORDER BY a OFFSET 0 ROWS) x", false)]
+    public void ScriptDom_SeededOrderByInSubquery_IsAParseError(string sql, bool refused) =>
+        Assert.Equal(refused, TSqlCheck.Of(sql).ParseErrors.Count > 0);
+
     [Theory]
     [InlineData("SELECT a.agency_code, a.agency_name, COUNT(*) FROM dim_agency a GROUP BY a.agency_code", "a.agency_name")]
     [InlineData("SELECT agency_name, COUNT(*) AS n FROM dim_agency", "agency_name")]
