@@ -90,6 +90,22 @@ public class TSqlDacFxTests
     }
 
     [Fact]
+    public void DacFx_SeededCSharpQueryNamingAMissingColumn_IsAProblem()
+    {
+        const string source = """
+            class NewQuery(System.Data.Common.DbConnection c)
+            {
+                Task<long> CountAsync(string code) => c.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM dim_agency WHERE agency_code = @code AND no_such_column = 1", new { code });
+            }
+            """;
+        var text = Assert.Single(Assert.Single(SharedSqlTexts.Of([CSharpSqlSites.Parse(source, "src/NewQuery.cs")])).Texts);
+        var model = SqlServerSchemaModel.AfterMigration(int.MaxValue);
+        model.Check(text.Origin, text.Sql, text.Passed);
+        Assert.Contains(model.Problems(), e => e.Contains("no_such_column", StringComparison.OrdinalIgnoreCase) && e.Contains("(in NewQuery.CountAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DacFx_LaterMigrationsChangeTheModel()
     {
         // 008 drops a unique constraint and adds a column: the replay applies both.
