@@ -55,24 +55,32 @@ public sealed class SqlTextReader
         catch (UnboundParameterException unbound)
         {
             var texts = new List<string>();
-            var parameters = unbound.List.Parameters;
             foreach (var call in _calls.GetValueOrDefault(unbound.Method) ?? [])
             {
-                var args = call.ArgumentList.Arguments;
-                if (args.Count > parameters.Count || parameters.Skip(args.Count).Any(p => p.Default is null && p.Modifiers.All(m => !m.IsKind(SyntaxKind.ParamsKeyword)))) continue;
-                var binding = new Dictionary<string, Func<IReadOnlyList<string>>>();
-                for (var i = 0; i < parameters.Count; i++)
-                {
-                    var parameter = parameters[i];
-                    var given = args.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Identifier.ValueText)?.Expression
-                        ?? (i < args.Count && args[i].NameColon is null ? args[i].Expression : parameter.Default?.Value);
-                    binding[parameter.Identifier.ValueText] = Once(() => given is null
-                        ? throw Unreadable(call, $"{parameter.Identifier.ValueText} not given") : Evaluate(given, depth + 1));
-                }
-                texts.AddRange(Eval(e, binding, depth));
+                if (!Fits(unbound.List, call.ArgumentList.Arguments)) continue;
+                texts.AddRange(Eval(e, Bind(unbound.List, call, given => Evaluate(given, depth + 1)), depth));
             }
             return texts.Count > 0 ? texts : throw Unreadable(unbound.Parameter, $"a parameter of {unbound.Method}, which no call passes");
         }
+    }
+
+    private static bool Fits(ParameterListSyntax parameters, SeparatedSyntaxList<ArgumentSyntax> args) =>
+        args.Count <= parameters.Parameters.Count && parameters.Parameters.Skip(args.Count).All(p => p.Default is not null);
+
+    // Each parameter bound, when first read, to every text the call's argument for it (or its default) can give.
+    private static Dictionary<string, Func<IReadOnlyList<string>>> Bind(ParameterListSyntax parameters, InvocationExpressionSyntax call,
+        Func<ExpressionSyntax, IReadOnlyList<string>> read)
+    {
+        var args = call.ArgumentList.Arguments;
+        var binding = new Dictionary<string, Func<IReadOnlyList<string>>>();
+        for (var i = 0; i < parameters.Parameters.Count; i++)
+        {
+            var name = parameters.Parameters[i].Identifier.ValueText;
+            var given = args.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name)?.Expression
+                ?? (i < args.Count && args[i].NameColon is null ? args[i].Expression : parameters.Parameters[i].Default?.Value);
+            binding[name] = Once(() => given is null ? throw Unreadable(call, $"{name} not given") : read(given));
+        }
+        return binding;
     }
 
     private static Func<IReadOnlyList<string>> Once(Func<IReadOnlyList<string>> read)
@@ -151,7 +159,7 @@ public sealed class SqlTextReader
             case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } access when _types.ContainsKey(owner.Identifier.ValueText):
                 return Member(_types[owner.Identifier.ValueText], access.Name.Identifier.ValueText, e, depth);
             case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access:
-                return Member(Enclosing(e), access.Name.Identifier.ValueText, e, depth);
+                return Member(e.Ancestors().OfType<TypeDeclarationSyntax>().Take(1), access.Name.Identifier.ValueText, e, depth);
             case InvocationExpressionSyntax call:
                 return Invoke(call, bound, depth);
             case ElementAccessExpressionSyntax element when element.ArgumentList.Arguments.Count == 1:
@@ -200,24 +208,13 @@ public sealed class SqlTextReader
         var candidates = (receiver is IdentifierNameSyntax owner && _types.TryGetValue(owner.Identifier.ValueText, out var types) ? types
                 : receiver is null ? call.Ancestors().OfType<TypeDeclarationSyntax>().ToList() : _types.Values.SelectMany(t => t).ToList())
             .SelectMany(t => t.Members.OfType<MethodDeclarationSyntax>())
-            .Where(m => m.Identifier.ValueText == name && m.ReturnType.ToString() is "string" or "string?"
-                        && m.ParameterList.Parameters.Count >= args.Count
-                        && m.ParameterList.Parameters.Skip(args.Count).All(p => p.Default is not null))
+            .Where(m => m.Identifier.ValueText == name && m.ReturnType.ToString() is "string" or "string?" && Fits(m.ParameterList, args))
             .ToList();
         if (candidates is not [var method]) throw Unreadable(call, $"a call of {name} that is not one string method of the sources");
         var result = method.ExpressionBody?.Expression
             ?? (method.Body?.Statements.LastOrDefault() as ReturnStatementSyntax)?.Expression
             ?? throw Unreadable(call, $"{name} is not a single expression");
-        // Each parameter bound to every text its argument can give.
-        var binding = new Dictionary<string, Func<IReadOnlyList<string>>>();
-        for (var i = 0; i < method.ParameterList.Parameters.Count; i++)
-        {
-            var parameter = method.ParameterList.Parameters[i];
-            var given = args.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Identifier.ValueText)?.Expression
-                ?? (i < args.Count && args[i].NameColon is null ? args[i].Expression : parameter.Default!.Value);
-            binding[parameter.Identifier.ValueText] = Once(() => Eval(given, bound, depth + 1));
-        }
-        return Eval(result, binding, depth + 1);
+        return Eval(result, Bind(method.ParameterList, call, given => Eval(given, bound, depth + 1)), depth + 1);
     }
 
     // steps["name"]: a step of a script cut by SqlScripts.Steps; every step when the name is only known at run time.
@@ -241,13 +238,7 @@ public sealed class SqlTextReader
         foreach (var type in types)
             foreach (var member in type.Members)
             {
-                ExpressionSyntax? value = member switch
-                {
-                    FieldDeclarationSyntax f => f.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name)?.Initializer?.Value,
-                    PropertyDeclarationSyntax p when p.Identifier.ValueText == name => p.Initializer?.Value ?? p.ExpressionBody?.Expression,
-                    _ => null,
-                };
-                if (value is null) continue;
+                if (ValueOf(member, name) is not { } value) continue;
                 texts = Eval(value, NoBindings, depth + 1);
                 return true;
             }
@@ -255,22 +246,23 @@ public sealed class SqlTextReader
         return false;
     }
 
-    private TypeDeclarationSyntax[] Enclosing(SyntaxNode node) => node.Ancestors().OfType<TypeDeclarationSyntax>().Take(1).ToArray();
-
     // The initializers of the locals of that name in the member around the identifier.
     private static IEnumerable<ExpressionSyntax> Locals(IdentifierNameSyntax id) =>
         OutermostMember(id)?.DescendantNodes().OfType<VariableDeclaratorSyntax>()
             .Where(v => v.Identifier.ValueText == id.Identifier.ValueText && v.Parent?.Parent is LocalDeclarationStatementSyntax)
             .Select(v => v.Initializer?.Value).OfType<ExpressionSyntax>() ?? [];
 
-    private IEnumerable<ExpressionSyntax> Fields(IdentifierNameSyntax id) =>
+    private static IEnumerable<ExpressionSyntax> Fields(IdentifierNameSyntax id) =>
         id.Ancestors().OfType<TypeDeclarationSyntax>().SelectMany(t => t.Members)
-            .Select(m => m switch
-            {
-                FieldDeclarationSyntax f => f.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == id.Identifier.ValueText)?.Initializer?.Value,
-                PropertyDeclarationSyntax p when p.Identifier.ValueText == id.Identifier.ValueText => p.Initializer?.Value ?? p.ExpressionBody?.Expression,
-                _ => null,
-            }).OfType<ExpressionSyntax>();
+            .Select(m => ValueOf(m, id.Identifier.ValueText)).OfType<ExpressionSyntax>();
+
+    // The value a field or property of that name is declared with (its initializer, or its expression body).
+    private static ExpressionSyntax? ValueOf(MemberDeclarationSyntax member, string name) => member switch
+    {
+        FieldDeclarationSyntax f => f.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name)?.Initializer?.Value,
+        PropertyDeclarationSyntax p when p.Identifier.ValueText == name => p.Initializer?.Value ?? p.ExpressionBody?.Expression,
+        _ => null,
+    };
 
     private static SyntaxNode? OutermostMember(SyntaxNode node) =>
         node.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not BaseTypeDeclarationSyntax);

@@ -24,20 +24,17 @@ public class TSqlScriptDomTests
     [Theory]
     [MemberData(nameof(Texts))]
     public void TSqlText_ParsesUnderScriptDom(SqlServerText text) =>
-        Assert.True(TSqlCheck.Of(text.Sql).ParseErrors.Count == 0,
-            $"{text.Origin}:\n{string.Join("\n", TSqlCheck.Of(text.Sql).ParseErrors)}");
+        AssertNone(text, check => check.ParseErrors);
 
     [Theory]
     [MemberData(nameof(Texts))]
     public void TSqlText_CallsNoFunctionNewerThanTheRequiredLevel(SqlServerText text) =>
-        Assert.True(TSqlCheck.Of(text.Sql).NewerThanRequiredLevel().Count == 0,
-            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).NewerThanRequiredLevel())}");
+        AssertNone(text, check => check.NewerThanRequiredLevel());
 
     [Theory]
     [MemberData(nameof(Texts))]
     public void TSqlText_HasNoSqliteOnlySyntax(SqlServerText text) =>
-        Assert.True(TSqlCheck.Of(text.Sql).SqliteLeaks().Count == 0,
-            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).SqliteLeaks())}");
+        AssertNone(text, check => check.SqliteLeaks());
 
     [Theory]
     [MemberData(nameof(Texts))]
@@ -51,14 +48,18 @@ public class TSqlScriptDomTests
     [Theory]
     [MemberData(nameof(Texts))]
     public void TSqlText_MarksEveryVietnameseLiteralUnicode(SqlServerText text) =>
-        Assert.True(TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals().Count == 0,
-            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).UnmarkedUnicodeLiterals())}");
+        AssertNone(text, check => check.UnmarkedUnicodeLiterals());
 
     [Theory]
     [MemberData(nameof(Texts))]
     public void TSqlText_GroupedQueriesReadOnlyGroupedOrAggregatedColumns(SqlServerText text) =>
-        Assert.True(TSqlCheck.Of(text.Sql).UngroupedColumns().Count == 0,
-            $"{text.Origin}: {string.Join("; ", TSqlCheck.Of(text.Sql).UngroupedColumns())}");
+        AssertNone(text, check => check.UngroupedColumns());
+
+    private static void AssertNone(SqlServerText text, Func<TSqlCheck, IReadOnlyList<string>> findings)
+    {
+        var found = findings(TSqlCheck.Of(text.Sql));
+        Assert.True(found.Count == 0, $"{text.Origin}:\n{string.Join("\n", found)}");
+    }
 
     // The check itself: each kind of error, seeded, is found.
 
