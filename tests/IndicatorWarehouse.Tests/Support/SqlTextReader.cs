@@ -180,8 +180,11 @@ public sealed class SqlTextReader
         var name = id.Identifier.ValueText;
         if (bound.TryGetValue(name, out var value)) return value();
         var locals = Locals(id).ToList();
-        if (locals.Count > 0) return locals.SelectMany(l => Eval(l, bound, depth + 1)).ToList();
         var body = OutermostMember(id);
+        // A local changed after its declaration (sql += " WHERE …") could send a text its initializer does not show.
+        if (locals.Count > 0 && body!.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax l && l.Identifier.ValueText == name))
+            throw Unreadable(id, "a local assigned after its declaration");
+        if (locals.Count > 0) return locals.SelectMany(l => Eval(l, bound, depth + 1)).ToList();
         if (body?.DescendantNodes().OfType<ForEachStatementSyntax>().Any(f => f.Identifier.ValueText == name) == true
             || body?.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Any(d => d.Identifier.ValueText == name) == true)
             throw Unreadable(id, "a loop variable");

@@ -81,21 +81,16 @@ public class TSqlSharedTextsTests
         Assert.Contains(missing, TSqlCheck.Of(text.Sql).FreeVariables().Where(v => !text.Passed.ContainsKey(v.TrimStart('@'))));
     }
 
-    [Fact]
-    public void TSqlSharedTexts_SeededTextKnownOnlyAtRunTime_IsReportedUnreadable()
+    [Theory]
+    [InlineData("foreach (var table in tables) await c.ExecuteAsync(\"DELETE FROM \" + table);", "a loop variable")]
+    [InlineData("var sql = \"DELETE FROM t\"; if (tables.Any()) sql += \" LIMIT 1\"; await c.ExecuteAsync(sql);", "assigned after its declaration")]
+    [InlineData("await c.ExecuteAsync(string.Join(\"; \", tables.Select(t => \"DELETE FROM \" + t)));", "a call of Join")]
+    public void TSqlSharedTexts_SeededTextKnownOnlyAtRunTime_IsReportedUnreadable(string body, string why)
     {
-        const string source = """
-            class S
-            {
-                async Task Run(System.Data.Common.DbConnection c, IEnumerable<string> tables)
-                {
-                    foreach (var table in tables) await c.ExecuteAsync("DELETE FROM " + table);
-                }
-            }
-            """;
+        var source = $"class S {{ async Task Run(System.Data.Common.DbConnection c, IEnumerable<string> tables) {{ {body} }} }}";
         var site = Assert.Single(SharedSqlTexts.Of([CSharpSqlSites.Parse(source, "src/S.cs")]));
         Assert.Empty(site.Texts);
-        Assert.Contains("a loop variable", site.Unreadable);
+        Assert.Contains(why, site.Unreadable);
     }
 
     [Fact]
