@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using IndicatorWarehouse.Domain.Calendar;
+using IndicatorWarehouse.Warehouse.Dialects;
 using IndicatorWarehouse.Warehouse.Snapshots;
 
 namespace IndicatorWarehouse.Warehouse.Loading;
@@ -142,12 +143,18 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
     /// null-safe equality written out instead of SQLite's IS.</summary>
     private Task<long> CountSupersededAsync(DbConnection connection, DbTransaction tx, LoadTarget target, CancellationToken ct)
     {
-        var table = database.Dialect.StagingTable(target.StagingName);
-        var sameKey = string.Join(" AND ", target.Key.Select(k => $"l.{k} = s.{k}"));
-        var sameContent = string.Join(" AND ", target.Columns.Except(target.Key).Select(c => $"(l.{c} = s.{c} OR (l.{c} IS NULL AND s.{c} IS NULL))"));
-        var sql = $"SELECT COUNT(*) FROM {table} s WHERE EXISTS (SELECT 1 FROM {table} l WHERE {sameKey} AND l.line_no > s.line_no AND NOT ({sameContent}))";
+        var sql = SupersededSql(database.Dialect, target);
         return StepTrace.TimeAsync("count_superseded",
             () => connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, transaction: tx, commandTimeout: 0, cancellationToken: ct)));
+    }
+
+    /// <summary>The text of <see cref="CountSupersededAsync"/>, built from the target's columns (the T-SQL check reads it here).</summary>
+    internal static string SupersededSql(ISqlDialect dialect, LoadTarget target)
+    {
+        var table = dialect.StagingTable(target.StagingName);
+        var sameKey = string.Join(" AND ", target.Key.Select(k => $"l.{k} = s.{k}"));
+        var sameContent = string.Join(" AND ", target.Columns.Except(target.Key).Select(c => $"(l.{c} = s.{c} OR (l.{c} IS NULL AND s.{c} IS NULL))"));
+        return $"SELECT COUNT(*) FROM {table} s WHERE EXISTS (SELECT 1 FROM {table} l WHERE {sameKey} AND l.line_no > s.line_no AND NOT ({sameContent}))";
     }
 
     private static string Iso(DateTime t) => IsoTime.Text(t);

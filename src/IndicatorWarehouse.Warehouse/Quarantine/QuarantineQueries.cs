@@ -35,9 +35,10 @@ public sealed class QuarantineQueries(WarehouseDatabase database)
     public async Task<IReadOnlyList<QuarantineEntry>> ListAsync(QuarantineFilter filter, CancellationToken ct = default)
     {
         await using var connection = await database.OpenReadOnlyAsync(ct);
+        // "LineNo" quoted: LINENO is a reserved word of T-SQL (a bare alias of that name is a syntax error there).
         return (await connection.QueryAsync<QuarantineEntry>(new CommandDefinition("""
             SELECT q.quarantine_id AS QuarantineId, q.snapshot_id AS SnapshotId, q.source AS Source, q.file_name AS FileName,
-                   s.profile AS Profile, s.as_of AS AsOf, q.line_no AS LineNo, q.record_key AS RecordKey, q.field AS Field,
+                   s.profile AS Profile, s.as_of AS AsOf, q.line_no AS "LineNo", q.record_key AS RecordKey, q.field AS Field,
                    q.reason AS Reason, q.raw_record AS RawRecord, q.created_at AS CreatedAt, q.resolved_at AS ResolvedAt,
                    q.resolved_by_snapshot_id AS ResolvedBySnapshotId, s.reverted_at AS SnapshotRevertedAt
             FROM etl_quarantine q JOIN etl_snapshot s ON s.snapshot_id = q.snapshot_id

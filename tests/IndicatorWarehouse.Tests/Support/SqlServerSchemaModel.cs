@@ -87,12 +87,15 @@ public sealed class SqlServerSchemaModel
         {
             var (name, body, parameters) = _checks[i];
             var declarations = string.Join(", ", parameters.Select(p => $"@{p.Key} {p.Value}"));
-            model.AddOrUpdateObjects($"CREATE PROCEDURE dbo.[check {i + 1}] {declarations} AS\nBEGIN\n{body}\nEND", name, new TSqlObjectOptions());
+            // Named by number: two checks may stand for the same place (the two commands of one choice).
+            model.AddOrUpdateObjects($"CREATE PROCEDURE dbo.[check {i + 1}] {declarations} AS\nBEGIN\n{body}\nEND", $"check {i + 1}", new TSqlObjectOptions());
         }
         var problems = model.Validate().Select(m => $"{m.MessageType} {m.Prefix}{m.Number}: {m.Message}{CheckName(m.Message)}").ToList();
         // A check that did not become a procedure would pass unseen.
-        var compiled = model.GetObjects(DacQueryScopes.UserDefined, Procedure.TypeClass).Count();
-        if (compiled != _checks.Count) problems.Add($"only {compiled} of {_checks.Count} checked texts compiled into the model");
+        var compiled = model.GetObjects(DacQueryScopes.UserDefined, Procedure.TypeClass).Select(p => p.Name.Parts[^1]).ToHashSet();
+        if (compiled.Count != _checks.Count)
+            problems.Add($"only {compiled.Count} of {_checks.Count} checked texts compiled into the model; not: " +
+                string.Join(", ", _checks.Where((_, i) => !compiled.Contains($"check {i + 1}")).Select(c => c.Name)));
         return problems;
     }
 

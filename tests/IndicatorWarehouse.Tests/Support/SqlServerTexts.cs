@@ -14,7 +14,8 @@ public sealed record SqlServerText(string Origin, string Sql, IReadOnlyDictionar
 
 /// <summary>Every T-SQL text the product can send to SQL Server (the Hangfire/Quartz job store's own SQL excepted):
 /// each batch of each migration and of the runner's script, each step of the load, revert, ledger and build scripts,
-/// the inline statements of the SQL Server dialect, and the shipped dashboards' queries. Files are found by listing sql/sqlserver/, so a new
+/// the shipped dashboards' queries, and every statement of the C# code (<see cref="SharedSqlTexts"/>: the SQL Server
+/// dialect's and the dialect-neutral code's). Files are found by listing sql/sqlserver/, so a new
 /// migration or script is covered without touching this list.</summary>
 public static class SqlServerTexts
 {
@@ -28,7 +29,7 @@ public static class SqlServerTexts
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    public static IReadOnlyList<SqlServerText> All { get; } = [.. ScriptPaths.SelectMany(Of), .. Inline(), .. BuildPlan(), .. Dashboards()];
+    public static IReadOnlyList<SqlServerText> All { get; } = [.. ScriptPaths.SelectMany(Of), .. BuildPlan(), .. Dashboards(), .. SharedSqlTexts.Texts];
 
     /// <summary>The commands one script is sent as: migrations and the runner's script batch by batch (split at GO as
     /// the dialect splits them), step scripts step by step with the parameters their callers pass. The build's steps
@@ -52,16 +53,6 @@ public static class SqlServerTexts
         foreach (var (name, sql) in steps)
             yield return new SqlServerText($"{path} step {name}", sql, Parameters(sqliteSteps.GetValueOrDefault(name, "")));
     }
-
-    /// <summary>The dialect's own statements, each with the names of the parameters its code passes.</summary>
-    public static IEnumerable<SqlServerText> Inline() =>
-    [
-        new("SqlServerDialect.SessionSettings", SqlServerDialect.SessionSettings, None),
-        new("SqlServerDialect.ReadOnlySessionSettings", SqlServerDialect.ReadOnlySessionSettings, None),
-        new("SqlServerDialect.BaseTableSql", SqlServerDialect.BaseTableSql, new Dictionary<string, string> { ["table"] = "nvarchar(4000)" }),
-        new("SqlServerReadOnlyGuard.DescribeSql", SqlServerReadOnlyGuard.DescribeSql,
-            new Dictionary<string, string> { ["sql"] = "nvarchar(max)", ["parameterDeclarations"] = "nvarchar(4000)" }),
-    ];
 
     /// <summary>The measure build's statements exactly as <see cref="MeasureBuilder"/> sends them, with their parameters.</summary>
     public static IEnumerable<SqlServerText> BuildPlan() =>

@@ -85,6 +85,12 @@ public sealed class TSqlCheck
             .ToList();
     }
 
+    /// <summary>String literals holding a character outside ASCII without the N prefix: SQL Server reads them in the
+    /// database's 8-bit code page, where most Vietnamese letters do not exist (they arrive as '?').</summary>
+    public IReadOnlyList<string> UnmarkedUnicodeLiterals() => CodeTokens()
+        .Where(t => t.TokenType == TSqlTokenType.AsciiStringLiteral && t.Text.Any(c => c > 127))
+        .Select(t => $"line {t.Line}: {t.Text} is not N'…'").ToList();
+
     // The tokens that are code: no white space, no comment.
     private List<TSqlParserToken> CodeTokens() => Fragment?.ScriptTokenStream?.Where(t => t.Text is not null && t.TokenType is not
         (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment or TSqlTokenType.EndOfFile)).ToList() ?? [];
@@ -92,6 +98,97 @@ public sealed class TSqlCheck
     // CAST(x AS date) and DECLARE @d date are types, not calls; only date( … ) after AS or a variable could be.
     private static bool IsTypeName(List<TSqlParserToken> tokens, int i) =>
         i > 0 && tokens[i - 1].TokenType is TSqlTokenType.As or TSqlTokenType.Variable;
+
+    /// <summary>Columns a grouped query (GROUP BY, or an aggregate in its select list) reads outside an aggregate and
+    /// outside its GROUP BY: SQLite takes them from an arbitrary row of the group, SQL Server refuses the query (error
+    /// 8120). Columns are matched by name, so the check errs towards passing.</summary>
+    public IReadOnlyList<string> UngroupedColumns()
+    {
+        var found = new List<string>();
+        Fragment?.Accept(new GroupedQueries(found));
+        return found;
+    }
+
+    private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "COUNT", "COUNT_BIG", "SUM", "MIN", "MAX", "AVG", "STDEV", "STDEVP", "VAR", "VARP", "STRING_AGG", "GROUPING", "CHECKSUM_AGG",
+    };
+
+    private static bool IsAggregate(FunctionCall call) => call.OverClause is null && Aggregates.Contains(call.FunctionName.Value);
+
+    private sealed class GroupedQueries(List<string> found) : TSqlFragmentVisitor
+    {
+        public override void Visit(QuerySpecification query)
+        {
+            var grouped = query.GroupByClause?.GroupingSpecifications.OfType<ExpressionGroupingSpecification>().Select(g => g.Expression).ToList() ?? [];
+            var scalars = query.SelectElements.OfType<SelectScalarExpression>().ToList();
+            if (grouped.Count == 0 && !scalars.Any(e => HasAggregate(e.Expression)) && query.HavingClause is null) return;
+            var groupedNames = grouped.OfType<ColumnReferenceExpression>().Select(LastName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var groupedTexts = grouped.Select(Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var aliases = scalars.Select(e => e.ColumnName?.Value).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            void Check(ScalarExpression? e, bool aliasesToo)
+            {
+                if (e is null || groupedTexts.Contains(Text(e))) return;
+                var columns = new OutsideAggregates();
+                e.Accept(columns);
+                foreach (var column in columns.Found.Where(c => !groupedNames.Contains(LastName(c)) && !(aliasesToo && aliases.Contains(LastName(c)))))
+                    found.Add($"line {column.StartLine}: {Text(column)} is neither grouped nor aggregated");
+            }
+            foreach (var element in query.SelectElements)
+            {
+                if (element is SelectStarExpression star) found.Add($"line {star.StartLine}: * in a grouped query");
+                else if (element is SelectScalarExpression scalar) Check(scalar.Expression, false);
+            }
+            if (query.HavingClause?.SearchCondition is { } having)
+            {
+                var columns = new OutsideAggregates();
+                having.Accept(columns);
+                foreach (var column in columns.Found.Where(c => !groupedNames.Contains(LastName(c))))
+                    found.Add($"line {column.StartLine}: {Text(column)} in HAVING is neither grouped nor aggregated");
+            }
+            foreach (var order in query.OrderByClause?.OrderByElements ?? []) Check(order.Expression, true);
+        }
+
+        private static bool HasAggregate(ScalarExpression e)
+        {
+            var finder = new OutsideAggregates();
+            e.Accept(finder);
+            return finder.SawAggregate;
+        }
+
+        private static string LastName(ColumnReferenceExpression c) => c.MultiPartIdentifier?.Identifiers[^1].Value ?? "";
+    }
+
+    // Column references outside aggregates and subqueries (a subquery is a query of its own).
+    private sealed class OutsideAggregates : TSqlFragmentVisitor
+    {
+        public List<ColumnReferenceExpression> Found { get; } = [];
+        public bool SawAggregate { get; private set; }
+
+        public override void ExplicitVisit(FunctionCall node)
+        {
+            if (IsAggregate(node)) SawAggregate = true;
+            else base.ExplicitVisit(node);
+        }
+
+        public override void ExplicitVisit(ScalarSubquery node) { }
+        public override void ExplicitVisit(ExistsPredicate node) { }
+        public override void ExplicitVisit(InPredicate node)
+        {
+            if (node.Subquery is null) base.ExplicitVisit(node);
+            else node.Expression?.Accept(this);
+        }
+
+        public override void Visit(ColumnReferenceExpression node)
+        {
+            if (node.ColumnType == ColumnType.Regular) Found.Add(node);
+        }
+    }
+
+    private static string Text(TSqlFragment f) =>
+        string.Concat(Enumerable.Range(f.FirstTokenIndex, f.LastTokenIndex - f.FirstTokenIndex + 1)
+            .Select(i => f.ScriptTokenStream[i]).Where(t => t.TokenType is not (TSqlTokenType.WhiteSpace or TSqlTokenType.SingleLineComment or TSqlTokenType.MultilineComment))
+            .Select(t => t.Text));
 
     /// <summary>Variables the text reads without declaring them (DECLARE, a table variable, a procedure
     /// parameter): the parameters whoever sends it must pass.</summary>
