@@ -46,12 +46,15 @@ public static class SqlServerTexts
         }
         // Load, revert and ledger steps run with the parameters their SQLite counterparts name: the same callers bind
         // both, and Microsoft.Data.Sqlite refuses a command whose parameter is not bound, so the SQLite suite proves them.
+        // A step SQLite does in memory (the loads' insert_new, …) gets what the loader binds to every step of the script:
+        // the parameters the SQLite script names anywhere.
         var steps = SqlScripts.Steps("sqlserver", path);
         var sqliteSteps = SqlScripts.Steps("sqlite", path);
+        var sqliteScript = SqlScripts.Get("sqlite", path);
         if (steps.Count == 0)
-            yield return new SqlServerText(path, text, Parameters(SqlScripts.Get("sqlite", path)));
+            yield return new SqlServerText(path, text, Parameters(sqliteScript));
         foreach (var (name, sql) in steps)
-            yield return new SqlServerText($"{path} step {name}", sql, Parameters(sqliteSteps.GetValueOrDefault(name, "")));
+            yield return new SqlServerText($"{path} step {name}", sql, Parameters(sqliteSteps.GetValueOrDefault(name, sqliteScript)));
     }
 
     /// <summary>The measure build's statements exactly as <see cref="MeasureBuilder"/> sends them, with their parameters.</summary>
