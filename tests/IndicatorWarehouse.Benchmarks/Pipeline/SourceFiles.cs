@@ -9,10 +9,11 @@ namespace IndicatorWarehouse.Benchmarks.Pipeline;
 /// benchmark loads each source as one file, the way <c>.import</c> reads it).</summary>
 internal sealed record SourceFiles(IReadOnlyDictionary<SourceKind, (string Path, long Rows)> Files, TimeSpan Generation, DateTime AsOf)
 {
-    public const int FirstYear = 2021, LastYear = 2026;
+    // Six whole years that have ended: `iw ingest` refuses an as-of after now.
+    public const int FirstYear = 2020, LastYear = 2025;
 
     /// <summary>About <paramref name="dossiers"/> dossiers spread evenly over six whole years (as-of the last
-    /// second of 2026, so every year is complete), with the PAKN and digitization records that go with them.</summary>
+    /// second of 2025, so every year is complete), with the PAKN and digitization records that go with them.</summary>
     public static SourceFiles Generate(string folder, long dossiers)
     {
         var reference = ReferenceFiles.Default();
