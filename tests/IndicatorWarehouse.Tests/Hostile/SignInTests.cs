@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using IndicatorWarehouse.Tests.Server.Support;
 using IndicatorWarehouse.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IndicatorWarehouse.Tests.Hostile;
 
@@ -22,7 +23,10 @@ public sealed class SignInTests
     public async Task Point7_RepeatedWrongPasswords_AreThrottledWithGrowingDelays_ThenTheRightOneWorksAgain()
     {
         await using var w = await TempWarehouse.InitializedAsync();
-        await using var server = await RunningServer.StartAsync(w.Settings);
+        // The throttle's clock stands still while the attempts run (each pays a PBKDF2 verification, over a second on a
+        // busy machine), and moves only when the test says so.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        await using var server = await RunningServer.StartAsync(w.Settings, time: time);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++) statuses.Add((await As(server, RunningServer.AdminName, "sai-" + i).GetAsync("sql")).StatusCode);
@@ -31,7 +35,7 @@ public sealed class SignInTests
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, rightTooSoon.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), rightTooSoon.Headers.RetryAfter?.Delta);
-        await Task.Delay(1_100);
+        time.Advance(TimeSpan.FromMilliseconds(1_100));
         Assert.Equal(HttpStatusCode.OK, (await As(server, RunningServer.AdminName, RunningServer.Password).GetAsync("sql")).StatusCode);
     }
 
