@@ -18,13 +18,12 @@ internal sealed class SqliteDigitizationInsert : SqliteDirectInsert
     ];
 
     private readonly int _agencyCode, _agencyKey;
-    private readonly long _rowsBefore;
 
     private SqliteDigitizationInsert(SqliteConnection connection, DbTransaction transaction, LoadTarget target, SnapshotStamp stamp,
         SqliteDimensionKeys keys, long rowsBefore)
         : base(connection, transaction, target, stamp, keys, rowsBefore, "fact_digitization", "dossier_code", Columns)
     {
-        (_agencyCode, _agencyKey, _rowsBefore) = (At("agency_code"), At("agency_key"), rowsBefore);
+        (_agencyCode, _agencyKey) = (At("agency_code"), At("agency_key"));
     }
 
     public static async Task<SqliteDigitizationInsert> CreateAsync(SqliteConnection connection, DbTransaction transaction, LoadTarget target,
@@ -44,5 +43,5 @@ internal sealed class SqliteDigitizationInsert : SqliteDirectInsert
         SELECT @SnapshotId, MIN(COALESCE(d.received_date_key, @AsOfKey)), MAX(COALESCE(d.end_date_key, @AsOfKey)), @Now
         FROM fact_digitization g LEFT JOIN fact_dossier d ON d.dossier_code = g.dossier_code
         WHERE g.rowid > @rowsBefore AND g.first_snapshot_id = @SnapshotId
-        """, new { Stamp.SnapshotId, Stamp.AsOfKey, Stamp.Now, rowsBefore = _rowsBefore }, Transaction, commandTimeout: 0, cancellationToken: ct));
+        """, new { Stamp.SnapshotId, Stamp.AsOfKey, Stamp.Now, rowsBefore = RowsBefore }, Transaction, commandTimeout: 0, cancellationToken: ct));
 }

@@ -22,7 +22,6 @@ internal abstract class SqliteDirectInsert : IDirectInsert
     private readonly List<string> _staged;
     private readonly int[] _copied;
     private readonly object?[] _row;
-    private readonly long _rowsBefore;
     private List<string>? _droppedIndexes;
 
     /// <param name="columns">the fact columns the staged row holds under the same name (keys included: <see cref="Resolve"/>
@@ -30,7 +29,7 @@ internal abstract class SqliteDirectInsert : IDirectInsert
     protected SqliteDirectInsert(SqliteConnection connection, DbTransaction transaction, LoadTarget target, SnapshotStamp stamp,
         SqliteDimensionKeys keys, long rowsBefore, string table, string uniqueColumn, IReadOnlyList<string> columns)
     {
-        (Connection, Transaction, Stamp, Keys, _rowsBefore, _table) = (connection, transaction, stamp, keys, rowsBefore, table);
+        (Connection, Transaction, Stamp, Keys, RowsBefore, _table) = (connection, transaction, stamp, keys, rowsBefore, table);
         _staged = ["line_no", .. target.Columns];
         _copied = [.. columns.Select(At)];
         _row = new object?[columns.Count + 3];
@@ -43,6 +42,8 @@ internal abstract class SqliteDirectInsert : IDirectInsert
     protected DbTransaction Transaction { get; }
     protected SnapshotStamp Stamp { get; }
     protected SqliteDimensionKeys Keys { get; }
+    /// <summary>The table's highest rowid when the load began: the rows after it are the ones this load appended.</summary>
+    protected long RowsBefore { get; }
     protected long Inserted { get; private set; }
 
     /// <summary>The highest rowid bounds the row count from above without counting (reverts leave gaps).</summary>
@@ -70,7 +71,7 @@ internal abstract class SqliteDirectInsert : IDirectInsert
         Resolve(staged);
         for (var i = 0; i < _copied.Length; i++) _row[i] = staged[_copied[i]];
         if (!_fact.Insert(_row)) return false;
-        if (++Inserted == Math.Max(_rowsBefore, RebuildIndexesFrom)) DropSecondaryIndexes();
+        if (++Inserted == Math.Max(RowsBefore, RebuildIndexesFrom)) DropSecondaryIndexes();
         Inserting(staged);
         return true;
     }
