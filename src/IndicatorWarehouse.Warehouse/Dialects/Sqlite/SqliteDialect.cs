@@ -21,6 +21,9 @@ public sealed class SqliteDialect : ISqlDialect
     /// which is process-wide and would fail a load running in the same server): randomblob(1e9) stops here.</summary>
     public const int AnalystValueBytes = 64 * 1024 * 1024;
 
+    /// <summary>Worker threads a writing connection's sorts may use: the other cores (SQLite caps it at its own maximum).</summary>
+    private static int SortThreads => Environment.ProcessorCount - 1;
+
     /// <summary>Builds a connection string for a warehouse file path; <paramref name="busyTimeoutSeconds"/> is how long
     /// a statement waits for another writer (SQLite's busy timeout and the driver's command timeout).</summary>
     public static string ConnectionStringFor(string path, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) => new SqliteConnectionStringBuilder
@@ -56,7 +59,10 @@ public sealed class SqliteDialect : ISqlDialect
             // WAL lets dashboards read while a load writes; the busy timeout makes a second writer wait instead of failing.
             // Temporary tables stay in a temporary file (SQLite's default), not in memory: a load stages the whole
             // snapshot there, and in memory that grew by ~0.8 GB per million dossiers.
-            await ExecutePragmasAsync(connection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyMs(builder)};", ct);
+            // Worker threads let SQLite sort on the other cores: the build's GROUP BY over every dossier and the index
+            // rebuilt after a large load are sorts (the build's profile of 1M dossiers: 4.3–4.6 s alone, 3.0 s with one).
+            await ExecutePragmasAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; " +
+                $"PRAGMA threads={SortThreads}; PRAGMA busy_timeout={BusyMs(builder)};", ct);
         }
         catch
         {
