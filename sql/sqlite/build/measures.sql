@@ -220,6 +220,56 @@ SELECT f.agency_code, f.period_code, f.indicator_code, f.numerator, f.denominato
 FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code
 WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq;
 
+-- step: lineage
+-- Each unit's series with its predecessors (mart_indicator_lineage reads it), for the periods rebuilt, every unit: a
+-- predecessor's values change only in the periods a build rewrites, so these are all the rows that can change
+-- (a changed lineage file needs `iw build --all`, as the slices do). By the indicator's lineage: 'field' adds each
+-- predecessor's values, or the slice of a split predecessor's dossiers that came here (whole numbers); 'share'
+-- (PAKN) adds the predecessors' values times their shares, rounded, with is_estimate = 1 and the shares in
+-- estimate_note when a share below 1 was used; 'own' is the unit's own figure. Rates are recomputed from the summed
+-- numerators and denominators. The closure is walked once (MATERIALIZED), and the periods come before the values
+-- (CROSS JOIN: SQLite keeps that order), so a grain reads its own values by unit and period, not all of each unit's.
+DELETE FROM fact_indicator_lineage
+WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq);
+WITH closure AS MATERIALIZED (SELECT agency_code, ancestor_code, split_successor_code, share, depth FROM mart_agency_lineage),
+notes AS (
+    SELECT a.agency_code, 'ước tính theo tỷ lệ: ' || (
+        SELECT GROUP_CONCAT(x.part, '; ') FROM (
+            SELECT x.ancestor_code || ' ' || REPLACE(printf('%g', x.share * 100), '.', ',') || ' %' AS part
+            FROM closure x WHERE x.agency_code = a.agency_code AND x.share < 1 ORDER BY x.ancestor_code) x) AS note
+    FROM (SELECT DISTINCT agency_code FROM closure WHERE share < 1) a
+),
+summed AS (
+    SELECT c.agency_code, c.period_code, c.indicator_code, c.unit,
+           CASE WHEN c.lineage = 'share' THEN ROUND(SUM(c.numerator * c.share)) ELSE SUM(c.numerator) END AS numerator,
+           CASE WHEN c.lineage = 'share' THEN ROUND(SUM(c.denominator * c.share)) ELSE SUM(c.denominator) END AS denominator,
+           COUNT(DISTINCT c.ancestor_code) AS units_combined,
+           MAX(CASE WHEN c.share < 1 THEN 1 ELSE 0 END) AS is_estimate
+    FROM (
+        SELECT l.agency_code, l.ancestor_code, CASE WHEN i.lineage = 'share' THEN l.share ELSE 1.0 END AS share,
+               i.lineage, i.unit, v.period_code, v.indicator_code, v.numerator, v.denominator
+        FROM dim_period p
+        CROSS JOIN fact_indicator_value v ON v.period_code = p.period_code
+        JOIN dim_indicator i ON i.indicator_code = v.indicator_code
+        JOIN closure l ON l.ancestor_code = v.agency_code
+        WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND i.unit IN ('count', 'percent')
+          AND (i.lineage = 'share' OR (i.lineage = 'field' AND l.split_successor_code IS NULL) OR (i.lineage = 'own' AND l.depth = 0))
+        UNION ALL
+        SELECT l.agency_code, l.ancestor_code, 1.0, i.lineage, i.unit, v.period_code, v.indicator_code, v.numerator, v.denominator
+        FROM dim_period p
+        CROSS JOIN fact_indicator_slice v ON v.period_code = p.period_code
+        JOIN dim_indicator i ON i.indicator_code = v.indicator_code
+        JOIN closure l ON l.ancestor_code = v.predecessor_code AND l.split_successor_code = v.successor_code
+        WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND i.lineage = 'field' AND i.unit IN ('count', 'percent')
+    ) c
+    GROUP BY c.agency_code, c.period_code, c.indicator_code, c.unit, c.lineage
+)
+INSERT INTO fact_indicator_lineage (agency_code, period_code, indicator_code, unit, numerator, denominator, value, units_combined, is_estimate, estimate_note, build_id)
+SELECT s.agency_code, s.period_code, s.indicator_code, s.unit, s.numerator, s.denominator,
+       CASE WHEN s.unit = 'count' THEN s.numerator WHEN s.denominator > 0 THEN 100.0 * s.numerator / s.denominator END,
+       s.units_combined, s.is_estimate, CASE WHEN s.is_estimate = 1 THEN n.note END, @build_id
+FROM summed s LEFT JOIN notes n ON n.agency_code = s.agency_code;
+
 -- step: drop_temp
 DROP TABLE IF EXISTS temp.tmp_dossier_counts;
 DROP TABLE IF EXISTS temp.tmp_pakn_counts;

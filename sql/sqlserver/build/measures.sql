@@ -235,6 +235,49 @@ SELECT f.agency_code, f.period_code, f.indicator_code, f.numerator, f.denominato
 FROM fact_figure f JOIN dim_period p ON p.period_code = f.period_code
 WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq;
 
+-- step: lineage
+-- Each unit's series with its predecessors, for the periods rebuilt (see sql/sqlite/build/measures.sql).
+DELETE FROM fact_indicator_lineage
+WHERE period_code IN (SELECT period_code FROM dim_period WHERE grain = @grain AND seq BETWEEN @from_seq AND @to_seq);
+-- The shares listed with FOR XML PATH: STRING_AGG needs SQL Server 2017, and 2016 SP1 is supported.
+WITH notes AS (
+    SELECT a.agency_code, N'ước tính theo tỷ lệ: ' + STUFF((
+        SELECT N'; ' + x.ancestor_code + N' ' + FORMAT(x.share * 100, N'0.##', 'vi-VN') + N' %'
+        FROM dbo.mart_agency_lineage x WHERE x.agency_code = a.agency_code AND x.share < 1 ORDER BY x.ancestor_code
+        FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'), 1, 2, N'') AS note
+    FROM (SELECT DISTINCT agency_code FROM dbo.mart_agency_lineage WHERE share < 1) a
+),
+summed AS (
+    SELECT c.agency_code, c.period_code, c.indicator_code, c.unit,
+           CASE WHEN c.lineage = 'share' THEN ROUND(SUM(c.numerator * c.share), 0) ELSE SUM(c.numerator) END AS numerator,
+           CASE WHEN c.lineage = 'share' THEN ROUND(SUM(c.denominator * c.share), 0) ELSE SUM(c.denominator) END AS denominator,
+           COUNT(DISTINCT c.ancestor_code) AS units_combined,
+           MAX(CASE WHEN c.share < 1 THEN 1 ELSE 0 END) AS is_estimate
+    FROM (
+        SELECT l.agency_code, l.ancestor_code, CASE WHEN i.lineage = 'share' THEN l.share ELSE 1.0 END AS share,
+               i.lineage, i.unit, v.period_code, v.indicator_code, v.numerator, v.denominator
+        FROM dbo.mart_agency_lineage l
+        JOIN fact_indicator_value v ON v.agency_code = l.ancestor_code
+        JOIN dim_indicator i ON i.indicator_code = v.indicator_code
+        JOIN dim_period p ON p.period_code = v.period_code
+        WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND i.unit IN ('count', 'percent')
+          AND (i.lineage = 'share' OR (i.lineage = 'field' AND l.split_successor_code IS NULL) OR (i.lineage = 'own' AND l.depth = 0))
+        UNION ALL
+        SELECT l.agency_code, l.ancestor_code, 1.0, i.lineage, i.unit, v.period_code, v.indicator_code, v.numerator, v.denominator
+        FROM dbo.mart_agency_lineage l
+        JOIN fact_indicator_slice v ON v.predecessor_code = l.ancestor_code AND v.successor_code = l.split_successor_code
+        JOIN dim_indicator i ON i.indicator_code = v.indicator_code
+        JOIN dim_period p ON p.period_code = v.period_code
+        WHERE p.grain = @grain AND p.seq BETWEEN @from_seq AND @to_seq AND i.lineage = 'field' AND i.unit IN ('count', 'percent')
+    ) c
+    GROUP BY c.agency_code, c.period_code, c.indicator_code, c.unit, c.lineage
+)
+INSERT INTO fact_indicator_lineage (agency_code, period_code, indicator_code, unit, numerator, denominator, value, units_combined, is_estimate, estimate_note, build_id)
+SELECT s.agency_code, s.period_code, s.indicator_code, s.unit, s.numerator, s.denominator,
+       CASE WHEN s.unit = 'count' THEN s.numerator WHEN s.denominator > 0 THEN 100.0 * s.numerator / s.denominator END,
+       s.units_combined, s.is_estimate, CASE WHEN s.is_estimate = 1 THEN n.note END, @build_id
+FROM summed s LEFT JOIN notes n ON n.agency_code = s.agency_code;
+
 -- step: drop_temp
 DROP TABLE IF EXISTS #tmp_dossier_counts;
 DROP TABLE IF EXISTS #tmp_pakn_counts;

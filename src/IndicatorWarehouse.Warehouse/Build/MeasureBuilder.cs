@@ -14,7 +14,7 @@ public sealed record MeasureBuildStep(string Name, string Sql, IReadOnlyDictiona
 public sealed partial class MeasureBuilder(WarehouseDatabase database)
 {
     private static readonly string[] ProfileSequence = ["create_profiles", "dossier_slices", "profile_dossiers", "profile_slices", "dossier_months", "profile_pakn"];
-    private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "dossier_zeros", "combine", "delete_values", "insert_values", "move_slices", "insert_figures", "drop_temp"];
+    private static readonly string[] GrainSequence = ["create_temp", "dossier_counts", "pakn_counts", "dossier_zeros", "combine", "delete_values", "insert_values", "move_slices", "insert_figures", "lineage", "drop_temp"];
 
     /// <summary>Rebuilds every period of every grain overlapping [from, to]; returns the periods rebuilt. A period that
     /// holds <paramref name="asOf"/> (the data's as-of day) is open: its pending stock is judged at that day.</summary>

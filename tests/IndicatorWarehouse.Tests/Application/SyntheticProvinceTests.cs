@@ -154,6 +154,31 @@ public sealed class SyntheticProvinceTests(SyntheticProvinceFixture province) : 
         Assert.Empty(await QueryAsync<string>("SELECT dossier_code FROM mart_dossier WHERE agency_code LIKE '%.SLDTBXH' AND received_at >= '2025-03-01'"));
     }
 
+    /// <summary>Issue 18: the series the build writes (fact_indicator_lineage, read by mart_indicator_lineage) is row
+    /// for row what the recursive view of migration 011 computed at every read, over a whole province of every grain:
+    /// Sở Y tế and Sở Nội vụ taking the slices of the split LĐTBXH, and the PAKN estimates with their shares.</summary>
+    [Fact]
+    public async Task Lineage_SeriesTheBuildWrites_IsTheRecursiveViewsRowForRow()
+    {
+        await using var c = await province.Warehouse.OpenAsync();
+        await LineageOracle.CreateAsync(c, "sqlite");
+
+        var (rows, fromSplit, estimates) = await c.QuerySingleAsync<(long, long, long)>("""
+            SELECT COUNT(*),
+                   SUM(CASE WHEN agency_code IN ('TNI.SYT', 'TNI.SNV') AND units_combined >= 3 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN is_estimate = 1 AND estimate_note LIKE 'ước tính theo tỷ lệ: %SLDTBXH%' THEN 1 ELSE 0 END)
+            FROM mart_indicator_lineage
+            """);
+        var notes = (await c.QueryAsync<string>(
+            "SELECT DISTINCT estimate_note FROM mart_indicator_lineage WHERE agency_code = 'TNI.SYT' AND indicator_code = 'pakn_total' AND period_code = '2024'")).ToList();
+
+        Assert.True(rows > 10_000, $"only {rows} rows in the lineage series");
+        Assert.True(fromSplit > 0, "no series of Sở Y tế or Sở Nội vụ adds the split LĐTBXH");
+        Assert.True(estimates > 0, "no PAKN estimate from the lineage shares");
+        Assert.Equal(["ước tính theo tỷ lệ: LAN.SLDTBXH 13 %; TNI.SLDTBXH 13 %"], notes);
+        Assert.Equal((0L, 0L), await LineageOracle.DifferencesAsync(c));
+    }
+
     [Fact]
     public async Task Build_NoStatusSaysMetOnAPartial766Maximum_AndPartialOnesSayChuaDuDuLieu()
     {

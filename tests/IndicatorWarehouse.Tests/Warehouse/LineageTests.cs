@@ -1,4 +1,5 @@
 using Dapper;
+using IndicatorWarehouse.Application.Build;
 using IndicatorWarehouse.Application.Exports;
 using IndicatorWarehouse.Application.Measures;
 using IndicatorWarehouse.Ingestion.Records;
@@ -87,6 +88,40 @@ public abstract class LineageTests<TProvider> : WarehouseTests<TProvider> where 
 
         Assert.Equal(1650.0, (await LineageAsync(c, "TNI.TTPVHCC", "2024", "procedures_at_centre")).Numerator);
         Assert.Equal(40.0, (await LineageAsync(c, "TNI.TTPVHCC", "2024", "plan_tasks_total")).Numerator);
+    }
+
+    /// <summary>The build writes the series (fact_indicator_lineage) for the periods it rebuilds: a later load of a
+    /// predecessor's dossiers and PAKN, built from the rebuild queue alone, changes its successors' series, and every
+    /// row is still what the recursive view of migration 011 computed.</summary>
+    [ProviderFact]
+    public async Task Lineage_PredecessorsDataLoadedLater_IncrementalBuildRewritesTheSuccessorsSeries()
+    {
+        await using var w = await InitializedAsync();
+        var p = new MeasureProbe(w);
+        await p.DossiersAsync(
+            Done("SYT-1", "2021-03-01T08:00:00", "TNI.SYT"),
+            In(Done("LD-BTXH", "2021-03-03T08:00:00", "TNI.SLDTBXH"), "BTXH", "1.001776"));
+        await p.PaknAsync(Enumerable.Range(1, 10).Select(i =>
+            Pakn($"LD-P{i}", "2021-03-02T08:00:00", handled: "2021-03-04T08:00:00", due: "2021-03-20T17:00:00", agency: "TNI.SLDTBXH")).ToArray());
+        await p.BuildAsync();
+        await p.DossiersAsync(
+            Done("LAN-SYT-1", "2021-03-02T08:00:00", "LAN.SYT"),
+            In(Done("LD-TREEM", "2021-03-04T08:00:00", "LAN.SLDTBXH"), "TREEM", "1.004946"),
+            In(Done("LD-VL-1", "2021-03-05T08:00:00", "TNI.SLDTBXH"), "VIECLAM", "1.001978"));
+        await p.PaknAsync(Enumerable.Range(11, 10).Select(i =>
+            Pakn($"LD-P{i}", "2021-03-05T08:00:00", handled: "2021-03-06T08:00:00", due: "2021-03-20T17:00:00", agency: "TNI.SLDTBXH")).ToArray());
+        var incremental = await p.BuildAsync(new BuildRequest());
+        await using var c = await w.OpenAsync();
+        await LineageOracle.CreateAsync(c, w.Database.Dialect.Name);
+
+        Assert.False(incremental.NothingToDo);
+        Assert.Equal(4.0, (await LineageAsync(c, "TNI.SYT", "2021-03", "received_total")).Numerator);
+        Assert.Equal(4.0, (await LineageAsync(c, "TNI.SYT", "2021", "received_total")).Numerator);
+        Assert.Equal(1.0, (await LineageAsync(c, "TNI.SNV", "2021-Q1", "received_total")).Numerator);
+        // 13 % of LĐTBXH's 20 PAKN now: 2.6, rounded.
+        var pakn = await LineageAsync(c, "TNI.SYT", "2021-03", "pakn_total");
+        Assert.Equal((3.0, 1L, "ước tính theo tỷ lệ: LAN.SLDTBXH 13 %; TNI.SLDTBXH 13 %"), (pakn.Numerator, pakn.IsEstimate, pakn.EstimateNote));
+        Assert.Equal((0L, 0L), await LineageOracle.DifferencesAsync(c));
     }
 
     [ProviderFact]
