@@ -56,8 +56,10 @@ internal static partial class PipelineRun
             notes.Add(("iw build --all (IW_TRACE=1)", build.Stdout + build.Stderr));
             var range = BuildRange().Match(build.Stdout);
             if (!range.Success) throw new InvalidOperationException($"Unexpected build output: {build.Stdout}");
+            var ruleSet = await TimedCommand.RunAsync("sqlite3", [db, "SELECT MAX(rule_set_id) FROM etl_rule_set;"]);
             var script = Path.Combine(run, "build-baseline.sql");
             await File.WriteAllTextAsync(script, BuildBaseline.Script(Day(range.Groups[1].Value), Day(range.Groups[2].Value),
+                long.Parse(ruleSet.Stdout.Trim(), CultureInfo.InvariantCulture),
                 files.Files[SourceKind.Pakn].Rows > 0, files.Files[SourceKind.Digitization].Rows > 0));
             var sqlBuild = await TimedCommand.RunAsync("sqlite3", [db], stdinFile: script);
             rows.Add(new ResultRow("build --all (8 grains, 766, status)", build, "—", "the build's SQL (profile + every grain) in `sqlite3`",
