@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using IndicatorWarehouse.Warehouse.Build;
+using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 
 namespace IndicatorWarehouse.Benchmarks.Pipeline;
 
@@ -14,7 +15,7 @@ internal static partial class BuildBaseline
 {
     public static string Script(DateOnly from, DateOnly to, long ruleSetId, bool hasPakn, bool hasDigitization)
     {
-        var script = new StringBuilder("PRAGMA synchronous=NORMAL;\nBEGIN IMMEDIATE;\n");
+        var script = new StringBuilder($"PRAGMA synchronous=NORMAL;\nPRAGMA threads={SqliteDialect.SortThreads};\nBEGIN IMMEDIATE;\n");
         foreach (var step in MeasureBuilder.Plan("sqlite", from, to, asOf: to, buildId: 0, ruleVersion: "benchmark", ruleSetId: ruleSetId, hasOnestop: true, hasPakn, hasDigitization))
             script.Append("-- ").AppendLine(step.Name)
                 .AppendLine(Parameter().Replace(step.Sql, m => Literal(step.Parameters[m.Groups[1].Value])));

@@ -22,7 +22,7 @@ public sealed class SqliteDialect : ISqlDialect
     public const int AnalystValueBytes = 64 * 1024 * 1024;
 
     /// <summary>Worker threads a writing connection's sorts may use: the other cores (SQLite caps it at its own maximum).</summary>
-    private static int SortThreads => Environment.ProcessorCount - 1;
+    public static int SortThreads => Environment.ProcessorCount - 1;
 
     /// <summary>Builds a connection string for a warehouse file path; <paramref name="busyTimeoutSeconds"/> is how long
     /// a statement waits for another writer (SQLite's busy timeout and the driver's command timeout).</summary>
