@@ -43,7 +43,7 @@ public sealed class HangfireDashboardBrowserTests(ProvinceWarehouse province) : 
 
         Assert.Contains("ERR_INVALID_AUTH_CREDENTIALS", refused.Message);
         Assert.Equal([401], statuses);
-        Assert.DoesNotContain("pull-mot-cua", await page.ContentAsync());
+        Assert.DoesNotContain("pull-mot-cua", await SettledContentAsync(page));
     }
 
     [Fact]
@@ -69,6 +69,24 @@ public sealed class HangfireDashboardBrowserTests(ProvinceWarehouse province) : 
         Assert.Equal(200, response!.Status);
         Assert.Contains("pull-mot-cua", await page.ContentAsync());
         Assert.Equal(0, await page.Locator("button.js-jobs-list-command").CountAsync());
+    }
+
+    /// <summary>The page's HTML once Chromium's error page has committed: GotoAsync throws before it may have, and
+    /// reading the content meanwhile fails with "the page is navigating" (seen once in a full CI run).</summary>
+    private static async Task<string> SettledContentAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            try
+            {
+                return await page.ContentAsync();
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("is navigating", StringComparison.Ordinal))
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private async Task<IPage> SignedInPageAsync(string user) => await (await _browser.NewContextAsync(new BrowserNewContextOptions
