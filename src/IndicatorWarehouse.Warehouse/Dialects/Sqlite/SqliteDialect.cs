@@ -24,6 +24,9 @@ public sealed class SqliteDialect : ISqlDialect
     /// <summary>Worker threads a writing connection's sorts may use: the other cores (SQLite caps it at its own maximum).</summary>
     public static int SortThreads => Environment.ProcessorCount - 1;
 
+    /// <summary>The page size, in bytes, a new warehouse file is created with.</summary>
+    public const int PageSize = 16384;
+
     /// <summary>Builds a connection string for a warehouse file path; <paramref name="busyTimeoutSeconds"/> is how long
     /// a statement waits for another writer (SQLite's busy timeout and the driver's command timeout).</summary>
     public static string ConnectionStringFor(string path, int busyTimeoutSeconds = DefaultBusyTimeoutSeconds) => new SqliteConnectionStringBuilder
@@ -61,7 +64,10 @@ public sealed class SqliteDialect : ISqlDialect
             // snapshot there, and in memory that grew by ~0.8 GB per million dossiers.
             // Worker threads let SQLite sort on the other cores: the build's GROUP BY over every dossier and the index
             // rebuilt after a large load are sorts (the build's profile of 1M dossiers: 4.3–4.6 s alone, 3.0 s with one).
-            await ExecutePragmasAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; " +
+            // A new warehouse gets 16 KB pages (SQLite's default is 4 KB): its big tables are appended to and scanned whole,
+            // and fewer, fuller pages made the 1M one-stop load ~7 % and the 10M build ~10 % faster. The pragma only
+            // takes effect before the file's first write, so an existing warehouse keeps its own (README, Operations).
+            await ExecutePragmasAsync(connection, $"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; " +
                 $"PRAGMA threads={SortThreads}; PRAGMA busy_timeout={BusyMs(builder)};", ct);
         }
         catch
