@@ -19,14 +19,17 @@ public sealed class SqlitePageSizeTests
         Assert.Equal("wal", await c.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
     }
 
-    [Fact]
-    public async Task ExistingWarehouseWithDefaultPages_KeepsThemAndTakesWrites()
+    // WAL: a warehouse made before; delete: a restored backup, which is one rollback-journal file.
+    [Theory]
+    [InlineData("WAL")]
+    [InlineData("DELETE")]
+    public async Task ExistingWarehouseWithDefaultPages_KeepsThemAndTakesWrites(string journalMode)
     {
         await using var w = TempWarehouse.Empty();
         await using (var plain = new SqliteConnection($"Data Source={w.DbPath};Pooling=False"))
         {
             await plain.OpenAsync();
-            await plain.ExecuteAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);");
+            await plain.ExecuteAsync($"PRAGMA journal_mode={journalMode}; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);");
         }
 
         await using var c = await w.OpenAsync();
