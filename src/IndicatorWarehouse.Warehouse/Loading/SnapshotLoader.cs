@@ -110,30 +110,36 @@ public sealed class SnapshotLoader(WarehouseDatabase database)
         var dialect = database.Dialect;
         await using var staging = dialect.CreateBulkWriter(connection, tx, dialect.StagingTable(target.StagingName), ["line_no", .. target.Columns]);
         await using var quarantine = dialect.CreateBulkWriter(connection, tx, "etl_quarantine", QuarantineColumns);
-        await using var direct = await dialect.CreateDirectInsertAsync(connection, tx, target, stamp, ct);
-        long read = 0, quarantined = 0;
-        var staged = new object?[target.Columns.Count + 1];
-        foreach (var row in ReadAhead.Of(rows))
+        var direct = await dialect.CreateDirectInsertAsync(connection, tx, target, stamp, ct);
+        long read = 0, quarantined = 0, inserted = 0;
+
+        // The valid rows as staged rows, in one array reused row after row; the others go to quarantine as they pass.
+        async IAsyncEnumerable<object?[]> Valid()
         {
-            ct.ThrowIfCancellationRequested();
-            read++;
-            if (row.Values is { } values)
+            var staged = new object?[target.Columns.Count + 1];
+            foreach (var row in ReadAhead.Of(rows))
             {
-                staged[0] = row.Line;
-                Array.Copy(values, 0, staged, 1, values.Length);
-                if (direct is null || !direct.TryInsert(staged)) await staging.WriteAsync(staged, ct);
+                ct.ThrowIfCancellationRequested();
+                if (++read % 50_000 == 0) progress?.Report(read);
+                if (row.Values is { } values)
+                {
+                    staged[0] = row.Line;
+                    Array.Copy(values, 0, staged, 1, values.Length);
+                    yield return staged;
+                }
+                else
+                {
+                    quarantined++;
+                    await quarantine.WriteAsync([stamp.SnapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
+                        row.ProblemReason, row.RawJson, loadedAt], ct);
+                }
             }
-            else
-            {
-                quarantined++;
-                await quarantine.WriteAsync([stamp.SnapshotId, file.Source, file.FileName, row.Line, row.RecordKey, row.ProblemField,
-                    row.ProblemReason, row.RawJson, loadedAt], ct);
-            }
-            if (read % 50_000 == 0) progress?.Report(read);
         }
+
+        if (direct is not null) inserted = await direct.InsertAsync(Valid(), staging, ct);
+        else await foreach (var staged in Valid()) await staging.WriteAsync(staged, ct);
         await staging.CompleteAsync(ct);
         await quarantine.CompleteAsync(ct);
-        var inserted = direct is null ? 0 : await direct.CompleteAsync(ct);
         progress?.Report(read);
         return (read, quarantined, inserted);
     }

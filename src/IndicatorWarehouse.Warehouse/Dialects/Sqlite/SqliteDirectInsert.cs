@@ -9,20 +9,23 @@ namespace IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 /// at a time, so nothing changes them meanwhile), and a record the fact table does not have goes straight in — its unique
 /// column decides, in the same statement; only the rest (records that exist, and a record's later lines in the same file)
 /// is staged for the load script's merge. A history loaded for the first time is so written once instead of staged,
-/// indexed and copied. When the new records outnumber those the table had, its secondary indexes are dropped and built
-/// again at the end (inside the same transaction, so a crash or a failure puts them back): one sort each instead of an
-/// index insert per row.</summary>
+/// indexed and copied. The rows reach the table through one <c>INSERT … SELECT</c> over a <see cref="SqliteRowFeed"/>
+/// rather than a statement per row. When the new records outnumber those the table had, its secondary indexes are
+/// dropped and built again at the end (inside the same transaction, so a crash or a failure puts them back): one sort
+/// each instead of an index insert per row.</summary>
 internal abstract class SqliteDirectInsert : IDirectInsert
 {
     /// <summary>Fewer new rows than this never rebuild indexes: a small table's indexes fit in the page cache anyway.</summary>
     private const long RebuildIndexesFrom = 50_000;
 
-    private readonly SqliteBulkWriter _fact;
+    /// <summary>The feed's name in SQL while a load runs on the connection.</summary>
+    private const string FeedName = "iw_load_rows";
+
     private readonly string _table;
+    private readonly string _insert;
     private readonly List<string> _staged;
     private readonly int[] _copied;
     private readonly object?[] _row;
-    private List<string>? _droppedIndexes;
 
     /// <param name="columns">the fact columns the staged row holds under the same name (keys included: <see cref="Resolve"/>
     /// writes them there); the snapshot's stamp columns come after them</param>
@@ -35,7 +38,9 @@ internal abstract class SqliteDirectInsert : IDirectInsert
         _row = new object?[columns.Count + 3];
         _row[columns.Count] = stamp.AsOf;
         _row[columns.Count + 1] = _row[columns.Count + 2] = stamp.SnapshotId;
-        _fact = new SqliteBulkWriter(connection, table, [.. columns, "source_as_of", "first_snapshot_id", "last_snapshot_id"], uniqueColumn);
+        // WHERE true: without it, SQLite's parser would take ON CONFLICT for a join constraint of the SELECT.
+        _insert = $"INSERT INTO {table} ({string.Join(", ", [.. columns, "source_as_of", "first_snapshot_id", "last_snapshot_id"])}) " +
+                  $"SELECT * FROM {FeedName} WHERE true ON CONFLICT ({uniqueColumn}) DO NOTHING";
     }
 
     protected SqliteConnection Connection { get; }
@@ -66,19 +71,44 @@ internal abstract class SqliteDirectInsert : IDirectInsert
     /// <summary>What the inserts leave to do at the end (the days to rebuild), after the indexes and dimension members are settled.</summary>
     protected abstract Task CompleteInsertsAsync(CancellationToken ct);
 
-    public bool TryInsert(object?[] staged)
+    public async Task<long> InsertAsync(IAsyncEnumerable<object?[]> staged, IBulkWriter staging, CancellationToken ct = default)
     {
-        Resolve(staged);
-        for (var i = 0; i < _copied.Length; i++) _row[i] = staged[_copied[i]];
-        if (!_fact.Insert(_row)) return false;
-        if (++Inserted == Math.Max(RowsBefore, RebuildIndexesFrom)) DropSecondaryIndexes();
-        Inserting(staged);
-        return true;
-    }
+        List<string> dropped = [];
+        await using (var rows = staged.GetAsyncEnumerator(ct))
+        using (var feed = new SqliteRowFeed(Connection, FeedName, _row.Length))
+        {
+            var rebuildFrom = Math.Max(RowsBefore, RebuildIndexesFrom);
+            object?[]? previous = null;
+            bool pause = false, ended = false;
 
-    public async Task<long> CompleteAsync(CancellationToken ct = default)
-    {
-        foreach (var index in _droppedIndexes ?? [])
+            // Called by SQLite for each row. It first settles the row before: SQLite inserted it, or skipped it for an
+            // existing key (no rowid was written since it was handed out), and then it is staged. Dropping the indexes
+            // needs the statement finished, so the feed ends there and a second statement takes the rest.
+            object?[]? Next()
+            {
+                if (previous is not null && feed.LastInsertRowid == 0) Done(staging.WriteAsync(previous, ct));
+                else if (previous is not null)
+                {
+                    Inserting(previous);
+                    pause = ++Inserted == rebuildFrom;
+                }
+                previous = null;
+                if (pause || !Done(rows.MoveNextAsync())) return null;
+                previous = rows.Current;
+                Resolve(previous);
+                for (var i = 0; i < _copied.Length; i++) _row[i] = previous[_copied[i]];
+                feed.LastInsertRowid = 0;
+                return _row;
+            }
+
+            while (!ended)
+            {
+                feed.Run(_insert, Next);
+                ended = !pause;
+                if (pause) (pause, dropped) = (false, DropSecondaryIndexes());
+            }
+        }
+        foreach (var index in dropped)
             await StepTrace.TimeAsync("rebuild_index", () => Connection.ExecuteAsync(new CommandDefinition(index, transaction: Transaction,
                 commandTimeout: 0, cancellationToken: ct)));
         await Keys.CompleteAsync(ct);
@@ -86,18 +116,26 @@ internal abstract class SqliteDirectInsert : IDirectInsert
         return Inserted;
     }
 
-    private void DropSecondaryIndexes()
+    // SQLite's writers and the staged stream complete synchronously (nothing there awaits I/O); a callback of the
+    // feed cannot await anyway.
+    private static void Done(ValueTask task)
     {
-        _droppedIndexes = [];
+        if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();
+    }
+
+    private static bool Done(ValueTask<bool> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
+    private List<string> DropSecondaryIndexes()
+    {
+        List<string> dropped = [];
         foreach (var (name, sql) in Connection.Query<(string Name, string Sql)>(
                      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL " +
                      "AND sql NOT LIKE 'CREATE UNIQUE%'", new { table = _table }, Transaction))
         {
             Connection.Execute($"DROP INDEX \"{name}\"", transaction: Transaction);
-            _droppedIndexes.Add(sql);
+            dropped.Add(sql);
         }
-        StepTrace.Write($"{_table}: {_droppedIndexes.Count} secondary indexes dropped after {Inserted:N0} new rows, rebuilt at the end");
+        StepTrace.Write($"{_table}: {dropped.Count} secondary indexes dropped after {Inserted:N0} new rows, rebuilt at the end");
+        return dropped;
     }
-
-    public ValueTask DisposeAsync() => _fact.DisposeAsync();
 }
