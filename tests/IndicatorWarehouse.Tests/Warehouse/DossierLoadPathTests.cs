@@ -51,6 +51,52 @@ public sealed class SqliteDossierLoadPathTests : DossierLoadPathTests<SqliteProv
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_snapshot"));
     }
 
+    [Fact]
+    public async Task LoadDossiers_LargeLoadCancelledAfterTheIndexesWereDropped_NothingOfItStaysAndTheFileLoadsAfter()
+    {
+        await using var w = await InitializedAsync();
+        await using var c = await w.OpenAsync();
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Service(w).LoadDossiersAsync(File(), CancellingAfter(55_000, cancel), ct: cancel.Token));
+
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_dossier"));
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM etl_snapshot"));
+        Assert.Equal(Large, (await Service(w).LoadDossiersAsync(File(), Valid(Many(Large).ToArray()))).Inserted);
+    }
+
+    [Fact]
+    public async Task LoadDossiers_LargeSnapshotOfDossiersMostlyKnown_StagesTheKnownOnesAndInsertsTheNew()
+    {
+        await using var w = await InitializedAsync();
+        await using var c = await w.OpenAsync();
+        await Service(w).LoadDossiersAsync(File(hash: "s1", asOf: "2026-10-05T17:00:00"), Valid(Many(Large).ToArray()));
+
+        // The same dossiers a week later, every tenth one finished since, and 5,000 new ones among them.
+        var finishedAt = new DateTime(2026, 10, 9, 15, 0, 0);
+        var later = Many(Large + 5_000).Select((d, i) => i % 10 == 0 && d.FinishedAt is null ? d with { FinishedAt = finishedAt, Status = 10 } : d)
+            .ToArray();
+        var result = await Service(w).LoadDossiersAsync(File(hash: "s2", asOf: "2026-10-12T17:00:00"), Valid(later));
+
+        var finished = Enumerable.Range(0, Large).Count(i => i % 4 == 0 && i % 10 == 0);
+        Assert.Equal((5_000L, (long)finished, (long)(Large - finished)), (result.Inserted, result.Updated, result.Unchanged));
+        Assert.Equal(Large + 5_000L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_dossier"));
+        Assert.Equal(later.Count(d => d.FinishedAt == finishedAt), await c.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM fact_dossier WHERE finished_at = '2026-10-09T15:00:00' AND last_snapshot_id = 2"));
+    }
+
+    /// <summary>Good rows; after <paramref name="good"/> of them the load is cancelled, as a stopping job would.</summary>
+    private static IEnumerable<RowOutcome<DossierRecord>> CancellingAfter(int good, CancellationTokenSource cancel)
+    {
+        var rows = Valid(Many(good + 1_000).ToArray()).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i == good) cancel.Cancel();
+            yield return rows[i];
+        }
+    }
+
     private static IEnumerable<RowOutcome<DossierRecord>> FailingAfter(int good)
     {
         foreach (var row in Valid(Many(good).ToArray())) yield return row;
