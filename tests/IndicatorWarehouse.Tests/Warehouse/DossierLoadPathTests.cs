@@ -86,6 +86,19 @@ public sealed class SqliteDossierLoadPathTests : DossierLoadPathTests<SqliteProv
             "SELECT COUNT(*) FROM fact_dossier WHERE finished_at = '2026-10-09T15:00:00' AND last_snapshot_id = 2"));
     }
 
+    [Fact]
+    public async Task LoadDigitization_RecordsOfMostDossiers_QueueTheSpanOfAllDossiersAndTheAsOf()
+    {
+        await using var w = await InitializedAsync();
+        await Service(w).LoadDossiersAsync(File(hash: "d1"), Valid(ThreeDossiers));
+
+        var result = await Service(w).LoadDigitizationAsync(File(source: "digitization", hash: "g1"),
+            Valid(Digitization("D-1"), Digitization("D-3")));
+
+        // Two records of three dossiers: theirs span 05/01–05/06; what is queued is every dossier's span and the as-of day.
+        Assert.Equal((20260105L, 20261120L), await QueuedDaysAsync(w, result.SnapshotId));
+    }
+
     /// <summary>Good rows; after <paramref name="good"/> of them the load is cancelled, as a stopping job would.</summary>
     private static IEnumerable<RowOutcome<DossierRecord>> CancellingAfter(int good, CancellationTokenSource cancel)
     {
@@ -169,6 +182,17 @@ public abstract class DossierLoadPathTests<TProvider> : WarehouseTests<TProvider
     }
 
     [ProviderFact]
+    public async Task LoadDigitization_RecordsOfFewOfTheDossiers_QueueTheirDossiersDaysOnly()
+    {
+        await using var w = await InitializedAsync();
+        await Service(w).LoadDossiersAsync(File(hash: "d1"), Valid(ThreeDossiers));
+
+        var result = await Service(w).LoadDigitizationAsync(File(source: "digitization", hash: "g1"), Valid(Digitization("D-2")));
+
+        Assert.Equal((20260302L, 20260310L), await QueuedDaysAsync(w, result.SnapshotId));
+    }
+
+    [ProviderFact]
     public async Task LoadDigitization_NewRecordTwiceInOneFile_TheLaterLineWinsAndTheDossiersDaysAreQueued()
     {
         await using var w = await InitializedAsync();
@@ -191,5 +215,20 @@ public abstract class DossierLoadPathTests<TProvider> : WarehouseTests<TProvider
 
         await new SnapshotReverter(w.Database).RevertAsync(result.SnapshotId);
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_digitization"));
+    }
+
+    /// <summary>Received 05/01, 02/03 and 01/06/2026, each finished a few days later.</summary>
+    protected static readonly DossierRecord[] ThreeDossiers =
+    [
+        Dossier("D-1", "2026-01-05T08:00:00", due: "2026-01-20T17:00:00", finished: "2026-01-10T10:00:00"),
+        Dossier("D-2", "2026-03-02T08:00:00", due: "2026-03-20T17:00:00", finished: "2026-03-10T10:00:00"),
+        Dossier("D-3", "2026-06-01T08:00:00", due: "2026-06-20T17:00:00", finished: "2026-06-05T10:00:00"),
+    ];
+
+    protected static async Task<(long From, long To)> QueuedDaysAsync(ITestWarehouse w, long snapshotId)
+    {
+        await using var c = await w.OpenAsync();
+        return await c.QuerySingleAsync<(long, long)>(
+            "SELECT MIN(from_date_key), MAX(to_date_key) FROM etl_rebuild_queue WHERE snapshot_id = @snapshotId", new { snapshotId });
     }
 }

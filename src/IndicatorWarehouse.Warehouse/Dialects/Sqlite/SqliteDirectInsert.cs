@@ -69,7 +69,7 @@ internal abstract class SqliteDirectInsert : IDirectInsert
     }
 
     /// <summary>What the inserts leave to do at the end (the days to rebuild), after the indexes and dimension members are settled.</summary>
-    protected abstract Task CompleteInsertsAsync(CancellationToken ct);
+    protected abstract Task<int> CompleteInsertsAsync(CancellationToken ct);
 
     public async Task<long> InsertAsync(IAsyncEnumerable<object?[]> staged, IBulkWriter staging, CancellationToken ct = default)
     {
@@ -112,7 +112,7 @@ internal abstract class SqliteDirectInsert : IDirectInsert
             await StepTrace.TimeAsync("rebuild_index", () => Connection.ExecuteAsync(new CommandDefinition(index, transaction: Transaction,
                 commandTimeout: 0, cancellationToken: ct)));
         await Keys.CompleteAsync(ct);
-        if (Inserted > 0) await CompleteInsertsAsync(ct);
+        if (Inserted > 0) await StepTrace.TimeAsync("queue_rebuild", () => CompleteInsertsAsync(ct));
         return Inserted;
     }
 

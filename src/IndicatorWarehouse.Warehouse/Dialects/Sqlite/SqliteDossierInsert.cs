@@ -50,7 +50,7 @@ internal sealed class SqliteDossierInsert : SqliteDirectInsert
         _toKey = Math.Max(_toKey, staged[_endKey] is int end ? end : Stamp.AsOfKey);
     }
 
-    protected override Task CompleteInsertsAsync(CancellationToken ct) => Connection.ExecuteAsync(new CommandDefinition(
+    protected override Task<int> CompleteInsertsAsync(CancellationToken ct) => Connection.ExecuteAsync(new CommandDefinition(
         "INSERT INTO etl_rebuild_queue (snapshot_id, from_date_key, to_date_key, marked_at) VALUES (@SnapshotId, @from, @to, @Now)",
         new { Stamp.SnapshotId, from = _fromKey, to = _toKey, Stamp.Now }, Transaction, cancellationToken: ct));
 }
