@@ -41,8 +41,11 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         _name = Encoding.UTF8.GetBytes(name + '\0');
         _declaration = $"CREATE TABLE x({string.Join(", ", Enumerable.Range(0, columns).Select(i => $"c{i}"))})\0";
         _self = GCHandle.Alloc(this);
-        fixed (byte* n = _name)
-            Check(sqlite3_create_module_v2(_db.DangerousGetHandle(), n, (IntPtr)Module, GCHandle.ToIntPtr(_self), IntPtr.Zero));
+        int rc;
+        fixed (byte* n = _name) rc = sqlite3_create_module_v2(_db.DangerousGetHandle(), n, (IntPtr)Module, GCHandle.ToIntPtr(_self), IntPtr.Zero);
+        if (rc == raw.SQLITE_OK) return;
+        _self.Free();
+        Check(rc);
     }
 
     /// <summary>The connection's last inserted rowid, which SQLite sets as the statement writes each row (its counts of
