@@ -86,14 +86,17 @@ internal abstract class SqliteDirectInsert : IDirectInsert
             // needs the statement finished, so the feed ends there and a second statement takes the rest.
             object?[]? Next()
             {
-                if (previous is not null && feed.LastInsertRowid == 0) Done(staging.WriteAsync(previous, ct));
-                else if (previous is not null)
+                if (previous is not null)
                 {
-                    Inserting(previous);
-                    pause = ++Inserted == rebuildFrom;
+                    if (feed.LastInsertRowid == 0) Completed(staging.WriteAsync(previous, ct));
+                    else
+                    {
+                        Inserting(previous);
+                        pause = ++Inserted == rebuildFrom;
+                    }
+                    previous = null;
                 }
-                previous = null;
-                if (pause || !Done(rows.MoveNextAsync())) return null;
+                if (pause || !Completed(rows.MoveNextAsync())) return null;
                 previous = rows.Current;
                 Resolve(previous);
                 for (var i = 0; i < _copied.Length; i++) _row[i] = previous[_copied[i]];
@@ -118,12 +121,12 @@ internal abstract class SqliteDirectInsert : IDirectInsert
 
     // SQLite's writers and the staged stream complete synchronously (nothing there awaits I/O); a callback of the
     // feed cannot await anyway.
-    private static void Done(ValueTask task)
+    private static void Completed(ValueTask task)
     {
         if (!task.IsCompletedSuccessfully) task.AsTask().GetAwaiter().GetResult();
     }
 
-    private static bool Done(ValueTask<bool> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+    private static bool Completed(ValueTask<bool> task) => task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
 
     private List<string> DropSecondaryIndexes()
     {
