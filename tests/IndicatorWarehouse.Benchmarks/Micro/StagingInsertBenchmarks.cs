@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using IndicatorWarehouse.Ingestion.Readers;
 using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace IndicatorWarehouse.Benchmarks.Micro;
 
@@ -25,14 +23,7 @@ public class StagingInsertBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        using (var year = new SyntheticYear())
-        using (var reader = RawRowReader.Open(year.Onestop))
-        {
-            var rows = new List<object?[]>();
-            while (reader.TryRead(out var row))
-                rows.Add([.. row.Values.Select(v => (object?)(v is "" ? null : v)), .. Enumerable.Range(0, Columns - row.Values.Length).Select(i => (object?)(long)(rows.Count + i))]);
-            _rows = [.. rows];
-        }
+        _rows = GeneratedRows.Read(Columns);
         Directory.CreateDirectory(_folder);
         _connection = (SqliteConnection)await _dialect.OpenAsync(SqliteDialect.ConnectionStringFor(Path.Combine(_folder, "bench.db")));
     }
@@ -48,22 +39,7 @@ public class StagingInsertBenchmarks
     public void RawApi()
     {
         using var tx = Begin();
-        raw.sqlite3_prepare_v2(_connection.Handle, $"INSERT INTO stg VALUES ({string.Join(", ", Names.Select(_ => "?"))})", out sqlite3_stmt statement);
-        using (statement)
-        {
-            foreach (var row in _rows)
-            {
-                for (var i = 0; i < Columns; i++)
-                    _ = row[i] switch
-                    {
-                        null => raw.sqlite3_bind_null(statement, i + 1),
-                        long n => raw.sqlite3_bind_int64(statement, i + 1, n),
-                        var text => raw.sqlite3_bind_text(statement, i + 1, (string)text),
-                    };
-                raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-            }
-        }
+        GeneratedRows.InsertEach(_connection.Handle!, $"INSERT INTO stg VALUES ({string.Join(", ", Names.Select(_ => "?"))})", _rows);
         tx.Rollback();
     }
 
