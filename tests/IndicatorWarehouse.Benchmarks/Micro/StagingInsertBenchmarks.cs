@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using IndicatorWarehouse.Warehouse.Dialects.Sqlite;
 using Microsoft.Data.Sqlite;
+using static IndicatorWarehouse.Benchmarks.Micro.InsertBench;
 
 namespace IndicatorWarehouse.Benchmarks.Micro;
 
@@ -11,35 +11,21 @@ namespace IndicatorWarehouse.Benchmarks.Micro;
 [MemoryDiagnoser]
 public class StagingInsertBenchmarks
 {
-    private const int Columns = 29;
-    private static readonly string[] Names = Enumerable.Range(0, Columns).Select(i => $"c{i}").ToArray();
     private static readonly string Create = $"CREATE TEMP TABLE stg ({string.Join(", ", Names)})";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "iw-micro-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly SqliteDialect _dialect = new();
-    private object?[][] _rows = [];
-    private SqliteConnection _connection = null!;
+    private InsertBench _bench = null!;
 
     [GlobalSetup]
-    public async Task Setup()
-    {
-        _rows = GeneratedRows.Read(Columns);
-        Directory.CreateDirectory(_folder);
-        _connection = (SqliteConnection)await _dialect.OpenAsync(SqliteDialect.ConnectionStringFor(Path.Combine(_folder, "bench.db")));
-    }
+    public async Task Setup() => _bench = await OpenAsync();
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _connection.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Cleanup() => _bench.Dispose();
 
     [Benchmark(Baseline = true, Description = "SQLite C API, bound by position (baseline)")]
     public void RawApi()
     {
         using var tx = Begin();
-        GeneratedRows.InsertEach(_connection.Handle!, $"INSERT INTO stg VALUES ({string.Join(", ", Names.Select(_ => "?"))})", _rows);
+        _bench.InsertEach($"INSERT INTO stg VALUES ({string.Join(", ", Names.Select(_ => "?"))})");
         tx.Rollback();
     }
 
@@ -47,9 +33,9 @@ public class StagingInsertBenchmarks
     public async Task BulkWriter()
     {
         using var tx = Begin();
-        await using (var writer = _dialect.CreateBulkWriter(_connection, tx, "temp.stg", Names))
+        await using (var writer = _bench.Dialect.CreateBulkWriter(_bench.Connection, tx, "temp.stg", Names))
         {
-            foreach (var row in _rows) await writer.WriteAsync(row);
+            foreach (var row in _bench.Rows) await writer.WriteAsync(row);
             await writer.CompleteAsync();
         }
         tx.Rollback();
@@ -57,11 +43,8 @@ public class StagingInsertBenchmarks
 
     private SqliteTransaction Begin()
     {
-        var tx = _connection.BeginTransaction();
-        using var command = _connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = Create;
-        command.ExecuteNonQuery();
+        var tx = _bench.Connection.BeginTransaction();
+        _bench.Execute(tx, Create);
         return tx;
     }
 }
