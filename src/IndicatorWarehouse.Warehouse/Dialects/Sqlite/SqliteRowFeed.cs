@@ -45,7 +45,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         fixed (byte* n = _name) rc = sqlite3_create_module_v2(_db.DangerousGetHandle(), n, (IntPtr)Module, GCHandle.ToIntPtr(_self), IntPtr.Zero);
         if (rc == raw.SQLITE_OK) return;
         _self.Free();
-        Check(rc);
+        SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
     /// <summary>The connection's last inserted rowid, which SQLite sets as the statement writes each row (its counts of
@@ -62,12 +62,12 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
     public void Run(string sql, Func<object?[]?> next)
     {
         (_next, _current, _rowid, _failure) = (next, null, 0, null);
-        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out var statement), _db);
         using (statement)
         {
             var rc = raw.sqlite3_step(statement);
             if (_failure is not null) ExceptionDispatchInfo.Throw(_failure);
-            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            SqliteException.ThrowExceptionForRC(rc, _db);
         }
     }
 
@@ -76,11 +76,6 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         // A null module unregisters the name; SQLite disconnects the eponymous table (freeing its struct) as it does.
         fixed (byte* n = _name) sqlite3_create_module_v2(_db.DangerousGetHandle(), n, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
         _self.Free();
-    }
-
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
     // sqlite3_module, version 1 (sqlite3.h): iVersion, then the methods in this order. No xCreate: the table is
