@@ -79,11 +79,12 @@ internal abstract class SqliteDirectInsert : IDirectInsert
         {
             var rebuildFrom = Math.Max(RowsBefore, RebuildIndexesFrom);
             object?[]? previous = null;
-            bool pause = false, ended = false;
+            var pause = false;
 
             // Called by SQLite for each row. It first settles the row before: SQLite inserted it, or skipped it for an
             // existing key (no rowid was written since it was handed out), and then it is staged. Dropping the indexes
-            // needs the statement finished, so the feed ends there and a second statement takes the rest.
+            // needs the statement finished, so the feed ends there (once: the count reaches the bound once) and a
+            // second statement takes the rest.
             object?[]? Next()
             {
                 if (previous is not null)
@@ -104,11 +105,11 @@ internal abstract class SqliteDirectInsert : IDirectInsert
                 return _row;
             }
 
-            while (!ended)
+            feed.Run(_insert, Next);
+            if (pause)
             {
+                (pause, dropped) = (false, DropSecondaryIndexes());
                 feed.Run(_insert, Next);
-                ended = !pause;
-                if (pause) (pause, dropped) = (false, DropSecondaryIndexes());
             }
         }
         foreach (var index in dropped)
